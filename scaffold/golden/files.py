@@ -1,0 +1,71 @@
+"""Serialize golden cases into the files the generated JUnit tests read.
+
+Formats are chosen so plain Java reads them with no library: ``java.util.Properties`` for the
+index, raw big-endian ints for pixels (``IntBuffer`` order), raw little-endian tensors (what the
+phone's native order is), and TSV for the expected top-k. Returned as ``{relative path: bytes}``;
+writing them is the render stage's job.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scaffold import __version__
+from scaffold.golden.cases import GoldenCase
+from scaffold.model.spec import ModelSpec, TensorInfo
+
+GOLDEN_DIR = "app/src/test/resources/golden"
+
+
+def _tensor_properties(prefix: str, tensor: TensorInfo) -> list[str]:
+    # repr() of the float32 scale widened to a double: Float.parseFloat gives back the same float.
+    return [
+        f"{prefix}.shape={','.join(str(d) for d in tensor.shape)}",
+        f"{prefix}.type={tensor.dtype.upper()}",  # TensorSpec.DataType names
+        f"{prefix}.scale={float(np.float32(tensor.scale))!r}",
+        f"{prefix}.zeroPoint={tensor.zero_point}",
+    ]
+
+
+def _little_endian(array: np.ndarray) -> bytes:
+    return array.astype(array.dtype.newbyteorder("<"), copy=False).tobytes()
+
+
+def golden_files(spec: ModelSpec, cases: list[GoldenCase]) -> dict[str, bytes]:
+    lines = [
+        f"# Golden vectors written by tflite-scaffold {__version__} from its numpy reference.",
+        "# Regenerate the project instead of editing; GoldenData.java describes the files.",
+        *_tensor_properties("input", spec.input),
+        *_tensor_properties("output", spec.output),
+        f"cases={','.join(case.name for case in cases)}",
+    ]
+    files: dict[str, bytes] = {}
+    for case in cases:
+        height, width = case.image.argb.shape
+        lines += [
+            f"case.{case.name}.source={_escape(case.image.description)}",
+            f"case.{case.name}.width={width}",
+            f"case.{case.name}.height={height}",
+            f"case.{case.name}.rotation={case.image.rotation}",
+        ]
+        files[f"{case.name}.argb"] = case.image.argb.astype(">u4").tobytes()
+        files[f"{case.name}.input.bin"] = _little_endian(case.input_tensor)
+        files[f"{case.name}.output.bin"] = _little_endian(case.raw_output)
+        files[f"{case.name}.topk.tsv"] = "".join(
+            f"{c.index}\t{c.label}\t{c.score!r}\n" for c in case.top_k
+        ).encode("utf-8")
+    files["golden.properties"] = ("\n".join(lines) + "\n").encode("utf-8")
+    return {f"{GOLDEN_DIR}/{name}": data for name, data in files.items()}
+
+
+def _escape(value: str) -> str:
+    """java.util.Properties escaping for a value (load() reads ISO-8859-1 with \\u escapes)."""
+    out = []
+    for ch in value:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ord(ch) > 0x7E or ord(ch) < 0x20:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -1,0 +1,67 @@
+"""Read normalization, labels and model info from a .tflite that already carries metadata.
+
+Models from Model Maker, TF Hub or a previous run of this tool describe their own preprocessing.
+Reading it (instead of asking the user to retype mean/std) removes the most common source of
+silent accuracy loss: a normalization that differs between training and the app.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ai_edge_litert import schema_py_generated as schema
+
+from scaffold.errors import UnsupportedModel
+from scaffold.metadata._support import support_modules
+from scaffold.metadata.labels import parse_labels
+from scaffold.model.spec import EmbeddedMetadata, Normalization
+
+METADATA_FIELD_NAME = b"TFLITE_METADATA"
+
+
+def has_metadata(model_bytes: bytes) -> bool:
+    """Cheap check straight on the flatbuffer, so models without metadata never load tflite-support."""
+    model = schema.Model.GetRootAs(model_bytes, 0)
+    return any(model.Metadata(i).Name() == METADATA_FIELD_NAME for i in range(model.MetadataLength()))
+
+
+def read_embedded_metadata(model_bytes: bytes) -> EmbeddedMetadata | None:
+    if not has_metadata(model_bytes):
+        return None
+    metadata = support_modules().metadata
+    try:
+        displayer = metadata.MetadataDisplayer.with_model_buffer(bytes(model_bytes))
+        info = json.loads(displayer.get_metadata_json())
+        packed = set(displayer.get_packed_associated_file_list())
+    except (ValueError, RuntimeError) as exc:
+        raise UnsupportedModel(f"the model's embedded metadata is unreadable: {exc}") from exc
+
+    graph = (info.get("subgraph_metadata") or [{}])[0]
+    inputs = graph.get("input_tensor_metadata") or [{}]
+    outputs = graph.get("output_tensor_metadata") or [{}]
+    return EmbeddedMetadata(
+        name=info.get("name"),
+        description=info.get("description"),
+        version=info.get("version"),
+        normalization=_normalization(inputs[0]),
+        labels=_labels(outputs[0], packed, displayer),
+    )
+
+
+def _normalization(tensor: dict) -> Normalization | None:
+    for unit in tensor.get("process_units") or []:
+        if unit.get("options_type") == "NormalizationOptions":
+            options = unit.get("options") or {}
+            mean, std = options.get("mean"), options.get("std")
+            if mean and std:
+                return Normalization(tuple(float(m) for m in mean), tuple(float(s) for s in std))
+    return None
+
+
+def _labels(tensor: dict, packed: set[str], displayer) -> tuple[str, ...] | None:
+    """The tensor's first TENSOR_AXIS_LABELS file, if it is actually packed in the model."""
+    for file in tensor.get("associated_files") or []:
+        if file.get("type") == "TENSOR_AXIS_LABELS" and file.get("name") in packed:
+            text = displayer.get_associated_file_buffer(file["name"]).decode("utf-8")
+            return parse_labels(text, f"labels file '{file['name']}' embedded in the model")
+    return None

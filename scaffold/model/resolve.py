@@ -1,0 +1,161 @@
+"""Resolve what the model says against what the user asked for, into one ModelSpec.
+
+Precedence for every setting: command-line flag, then the model's embedded metadata, then a
+clear error. Never a silent default for normalization or labels: a wrong guess there still
+produces an app that runs, just with quietly worse accuracy, which is the failure this tool
+exists to prevent. When a flag overrides metadata we say so (the user may not know the model
+carried different values).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scaffold.errors import LabelsError, NormalizationError, UnsupportedModel
+from scaffold.metadata.labels import check_label_count
+from scaffold.model.spec import (
+    SUPPORTED_DTYPES,
+    ImageSize,
+    ModelFacts,
+    ModelSpec,
+    Normalization,
+    Preprocessing,
+)
+
+# Ops whose output already is a probability per class.
+_PROBABILITY_OPS = {"SOFTMAX", "LOGISTIC"}
+
+
+@dataclass(frozen=True)
+class ClassifierChoices:
+    """The user's options that shape the ModelSpec (None = not given on the command line)."""
+
+    labels: tuple[str, ...] | None = None
+    labels_source: str = "--labels"
+    normalization: Normalization | None = None
+    channel_order: str = "rgb"
+    resize: str = "stretch"
+    apply_softmax: bool | None = None
+    name: str | None = None
+    description: str | None = None
+    version: str | None = None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    spec: ModelSpec
+    # Human-readable notes on decisions made: what was read from metadata, what a flag overrode.
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_floats(text: str, option: str) -> tuple[float, ...]:
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        raise NormalizationError(f"{option} must be a number or comma-separated numbers, got '{text}'.") from None
+    return values
+
+
+def image_size(facts: ModelFacts) -> ImageSize:
+    """The NHWC image input, or a clear error for anything else."""
+    if len(facts.inputs) != 1:
+        raise UnsupportedModel(f"an image classifier has one input; this model has {len(facts.inputs)}.")
+    tensor = facts.inputs[0]
+    shape = tensor.shape
+    if len(shape) != 4 or shape[0] != 1 or shape[3] not in (1, 3):
+        hint = " (it looks channels-first/NCHW; export it channels-last)" if len(shape) == 4 and shape[1] in (1, 3) else ""
+        raise UnsupportedModel(
+            f"expected an image input of shape [1, height, width, 1 or 3], got {list(shape)}{hint}."
+        )
+    if any(d < 1 for d in tensor.shape_signature[1:3]):
+        raise UnsupportedModel(
+            f"the input's height and width are not fixed ({list(shape)}); give the model a fixed input size before converting."
+        )
+    if tensor.dtype not in SUPPORTED_DTYPES:
+        raise UnsupportedModel(f"input type {tensor.dtype} is not supported (use float32, uint8 or int8).")
+    return ImageSize(height=shape[1], width=shape[2], channels=shape[3])
+
+
+def resolve_classifier(facts: ModelFacts, model_bytes: bytes, choices: ClassifierChoices, default_name: str) -> Resolution:
+    notes: list[str] = []
+    warnings: list[str] = []
+    image = image_size(facts)
+    if len(facts.outputs) != 1:
+        raise UnsupportedModel(
+            f"an image classifier has one output of class scores; this model has {len(facts.outputs)} outputs "
+            f"({', '.join(str(list(t.shape)) for t in facts.outputs)})."
+        )
+    output = facts.outputs[0]
+    if output.dtype not in SUPPORTED_DTYPES:
+        raise UnsupportedModel(f"output type {output.dtype} is not supported (use float32, uint8 or int8).")
+    if sum(1 for d in output.shape if d > 1) > 1:
+        raise UnsupportedModel(f"expected a class-score output like [1, classes], got {list(output.shape)}.")
+
+    embedded = facts.metadata
+    labels = _pick("labels", choices.labels, embedded.labels if embedded else None, notes, warnings)
+    if labels is None:
+        raise LabelsError(
+            f"the model has no embedded labels: pass --labels FILE with {output.num_elements} lines, "
+            "one label per output class."
+        )
+    check_label_count(labels, output.num_elements, choices.labels_source if choices.labels else "the model's embedded labels")
+
+    normalization = _pick(
+        "normalization", choices.normalization, embedded.normalization if embedded else None, notes, warnings
+    )
+    if normalization is None:
+        raise NormalizationError(
+            "the model has no normalization metadata: pass --mean and --std as used in training "
+            "(e.g. --mean 127.5 --std 127.5 for [-1, 1] inputs, --mean 0 --std 255 for [0, 1], "
+            "--mean 0 --std 1 if the model rescales pixels itself)."
+        )
+    normalization = _check_normalization(normalization, image.channels)
+
+    producer = facts.output_producers[0]
+    output_is_probability = producer in _PROBABILITY_OPS
+    if choices.apply_softmax is None:
+        apply_softmax = not output_is_probability
+        notes.append(
+            f"output comes from {producer or 'an unknown op'}: "
+            + ("scores are used as they are" if output_is_probability else "treated as logits, softmax applied in the app")
+        )
+    else:
+        apply_softmax = choices.apply_softmax
+        if apply_softmax and output_is_probability:
+            warnings.append(f"--softmax given but the model already ends in {producer}; scores will be softmaxed twice.")
+
+    spec = ModelSpec(
+        model_bytes=model_bytes,
+        input=facts.inputs[0],
+        output=output,
+        image=image,
+        preprocessing=Preprocessing(normalization, choices.channel_order, choices.resize),
+        labels=labels,
+        apply_softmax=apply_softmax,
+        name=choices.name or (embedded.name if embedded and embedded.name else default_name),
+        description=choices.description
+        or (embedded.description if embedded and embedded.description else f"Image classifier ({len(labels)} classes)."),
+        version=choices.version or (embedded.version if embedded and embedded.version else "1"),
+        ops=facts.ops,
+    )
+    return Resolution(spec, notes, warnings)
+
+
+def _pick(what, flag_value, metadata_value, notes: list[str], warnings: list[str]):
+    if flag_value is not None:
+        if metadata_value is not None and flag_value != metadata_value:
+            warnings.append(f"the command line overrides the model's embedded {what}.")
+        return flag_value
+    if metadata_value is not None:
+        notes.append(f"{what} read from the model's metadata")
+    return metadata_value
+
+
+def _check_normalization(norm: Normalization, channels: int) -> Normalization:
+    for name, values in (("--mean", norm.mean), ("--std", norm.std)):
+        if len(values) not in (1, channels):
+            raise NormalizationError(f"{name} has {len(values)} values; the model has {channels} channel(s): give 1 or {channels}.")
+    if any(s == 0 for s in norm.std):
+        raise NormalizationError("--std must not contain 0.")
+    return norm.for_channels(channels)

@@ -1,0 +1,34 @@
+"""Run a .tflite in Python with ai-edge-litert, the maintained LiteRT interpreter.
+
+The golden vectors' "raw output" column comes from here: the exact bytes the model returns for
+the exact input tensor the reference preprocessing built. ``tf.lite.Interpreter`` is deprecated
+and would drag TensorFlow into paths that start from a .tflite, so we never use it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from ai_edge_litert.interpreter import Interpreter
+
+from scaffold.errors import UnsupportedModel
+from scaffold.quiet import native_output_silenced
+
+
+def load_interpreter(model_bytes: bytes, source: str = "model") -> Interpreter:
+    """An allocated single-threaded interpreter (deterministic results for golden data)."""
+    try:
+        with native_output_silenced():  # "INFO: Created TensorFlow Lite XNNPACK delegate"
+            interpreter = Interpreter(model_content=bytes(model_bytes), num_threads=1)
+            interpreter.allocate_tensors()
+    except (ValueError, RuntimeError) as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UnsupportedModel(f"LiteRT cannot load {source}: {first_line}") from exc
+    return interpreter
+
+
+def run_model(interpreter: Interpreter, inputs: list[np.ndarray]) -> list[np.ndarray]:
+    """Invoke once; returns copies of every output tensor in the model's output order."""
+    for detail, value in zip(interpreter.get_input_details(), inputs, strict=True):
+        interpreter.set_tensor(detail["index"], value.reshape(detail["shape"]).astype(detail["dtype"], copy=False))
+    interpreter.invoke()
+    return [interpreter.get_tensor(d["index"]).copy() for d in interpreter.get_output_details()]

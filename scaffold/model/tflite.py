@@ -1,0 +1,97 @@
+"""Read what a .tflite file says about itself, without importing TensorFlow.
+
+Tensor shapes, dtypes and quantization come from the LiteRT interpreter (the same runtime the app
+uses, so we see what the app will see). The op graph comes from the flatbuffer schema that ships
+with ai-edge-litert: we need it to know which op produced each output (a model ending in SOFTMAX
+already returns probabilities; one ending in FULLY_CONNECTED returns logits).
+"""
+
+from __future__ import annotations
+
+from ai_edge_litert import schema_py_generated as schema
+
+from scaffold.errors import UnsupportedModel
+from scaffold.metadata.reader import read_embedded_metadata
+from scaffold.model.runtime import load_interpreter
+from scaffold.model.spec import ModelFacts, TensorInfo
+
+# Ops that only move or re-type data: looked through when asking "what produced this output?".
+_PASS_THROUGH_OPS = {"QUANTIZE", "DEQUANTIZE", "RESHAPE", "SQUEEZE", "CAST"}
+
+_BUILTIN_NAMES = {
+    code: name for name, code in vars(schema.BuiltinOperator).items() if not name.startswith("_")
+}
+
+TFLITE_IDENTIFIER = b"TFL3"
+
+
+def looks_like_tflite(data: bytes) -> bool:
+    """FlatBuffers put the 4-byte file identifier right after the root offset."""
+    return len(data) >= 8 and data[4:8] == TFLITE_IDENTIFIER
+
+
+def inspect_model(model_bytes: bytes, source: str = "model") -> ModelFacts:
+    """Tensors, ops and embedded metadata of a .tflite, as :class:`ModelFacts`."""
+    if not looks_like_tflite(model_bytes):
+        raise UnsupportedModel(f"{source} is not a TensorFlow Lite flatbuffer (no 'TFL3' identifier).")
+    interpreter = load_interpreter(model_bytes, source)
+    inputs = tuple(_tensor_info(d) for d in interpreter.get_input_details())
+    outputs = tuple(_tensor_info(d) for d in interpreter.get_output_details())
+    ops, producers = _read_graph(model_bytes, [t.index for t in outputs])
+    return ModelFacts(
+        inputs=inputs,
+        outputs=outputs,
+        ops=ops,
+        output_producers=producers,
+        metadata=read_embedded_metadata(model_bytes),
+    )
+
+
+def _tensor_info(detail: dict) -> TensorInfo:
+    scale, zero_point = detail["quantization"]
+    return TensorInfo(
+        name=detail["name"],
+        index=int(detail["index"]),
+        shape=tuple(int(d) for d in detail["shape"]),
+        dtype=detail["dtype"].__name__,
+        scale=float(scale),
+        zero_point=int(zero_point),
+        shape_signature=tuple(int(d) for d in detail.get("shape_signature", detail["shape"])),
+    )
+
+
+def _op_name(model: schema.Model, opcode_index: int) -> str:
+    code = model.OperatorCodes(opcode_index)
+    # Since schema v3a, codes above 127 live in BuiltinCode; DeprecatedBuiltinCode keeps the
+    # value for old readers. The larger of the two is the real one.
+    builtin = max(code.BuiltinCode(), code.DeprecatedBuiltinCode())
+    if builtin == schema.BuiltinOperator.CUSTOM:
+        return code.CustomCode().decode()
+    return _BUILTIN_NAMES.get(builtin, f"BUILTIN_{builtin}")
+
+
+def _read_graph(model_bytes: bytes, output_indices: list[int]) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+    model = schema.Model.GetRootAs(model_bytes, 0)
+    graph = model.Subgraphs(0)
+    producer_of: dict[int, tuple[str, list[int]]] = {}
+    ops: list[str] = []
+    for i in range(graph.OperatorsLength()):
+        op = graph.Operators(i)
+        name = _op_name(model, op.OpcodeIndex())
+        ops.append(name)
+        inputs = [int(t) for t in op.InputsAsNumpy()] if op.InputsLength() else []
+        for out in op.OutputsAsNumpy() if op.OutputsLength() else []:
+            producer_of[int(out)] = (name, inputs)
+
+    def real_producer(tensor: int) -> str | None:
+        seen = set()
+        while tensor in producer_of and tensor not in seen:
+            seen.add(tensor)
+            name, inputs = producer_of[tensor]
+            if name not in _PASS_THROUGH_OPS or not inputs:
+                return name
+            tensor = inputs[0]
+        return None
+
+    unique_ops = tuple(dict.fromkeys(ops))
+    return unique_ops, tuple(real_producer(i) for i in output_indices)

@@ -1,0 +1,58 @@
+"""Images as the app sees them: a grid of 0xAARRGGBB ints, like Android's ``Bitmap.getPixels``.
+
+The golden tests start from exactly these ints, so Java and the numpy reference see the same
+pixels whatever decoder produced them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from scaffold.errors import ImageError
+
+# Golden images are stored as raw pixels in the generated project's test resources; a phone photo
+# would add ~50 MB. Larger images are reduced first (the reduced pixels become the test input, so
+# the comparison stays exact).
+MAX_GOLDEN_SIDE = 512
+
+
+def pack_argb(rgb: np.ndarray, alpha: np.ndarray | int = 255) -> np.ndarray:
+    """(h, w, 3) uint8 → (h, w) uint32 ARGB."""
+    rgb = rgb.astype(np.uint32)
+    a = np.asarray(alpha, dtype=np.uint32)
+    return (a << 24) | (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]
+
+
+def synthetic_image(width: int = 96, height: int = 64) -> np.ndarray:
+    """A deterministic test card: gradients, stripes and a disc, not square so rotation and
+    aspect-ratio handling are visible, with enough high-frequency detail that a wrong resize
+    kernel or channel order changes the tensor."""
+    y, x = np.mgrid[0:height, 0:width]
+    r = (x * 255) // max(width - 1, 1)
+    g = (y * 255) // max(height - 1, 1)
+    b = ((x // 4 + y // 4) % 2) * 200 + 30
+    disc = (x - width * 2 // 3) ** 2 + (y - height // 3) ** 2 < (min(width, height) // 4) ** 2
+    r = np.where(disc, 250, r)
+    g = np.where(disc, 40, g)
+    b = np.where(disc, 90, b)
+    return pack_argb(np.stack([r, g, b], axis=-1))
+
+
+def load_image(path: Path, max_side: int | None = None) -> np.ndarray:
+    """Decode any Pillow-readable image to upright ARGB (EXIF orientation applied), optionally
+    reduced so its longer side is at most ``max_side``."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    if not path.is_file():
+        raise ImageError(f"image not found: {path}")
+    try:
+        with Image.open(path) as img:
+            upright = ImageOps.exif_transpose(img).convert("RGBA")
+    except (UnidentifiedImageError, OSError) as exc:
+        raise ImageError(f"{path} is not a readable image ({exc}).") from exc
+    if max_side and max(upright.size) > max_side:
+        upright.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    rgba = np.asarray(upright)
+    return pack_argb(rgba[..., :3], rgba[..., 3])

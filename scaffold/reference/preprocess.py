@@ -1,0 +1,139 @@
+"""Reference image preprocessing: ARGB pixels → the model's input tensor.
+
+This module is the single source of truth that ``ml/ImagePreprocessor.java`` in every generated
+app mirrors. The golden tests compare the two, byte-for-byte for integer inputs and within 1e-6
+for float inputs, so both sides follow the same arithmetic *in the same order*:
+
+* every intermediate is an IEEE double (Java's ``double`` and numpy's float64 are the same
+  arithmetic since Java 17 made all floating point strict), and the result is rounded to float32
+  or quantized only at the end;
+* rounding to integers is round-half-away-from-zero, written out explicitly on both sides
+  (numpy's ``round`` is half-to-even, Java's ``Math.round`` is half-up: neither would agree).
+
+Steps, in order: rotate (by the camera / EXIF rotation, clockwise) → choose the source rectangle
+(whole image, or a centred crop with the model's aspect ratio) → bilinear resize → channel order
+(or BT.601 luma for one-channel models) → ``(value - mean) / std`` → quantize with the input
+tensor's scale and zero-point if it is uint8/int8.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scaffold.model.spec import ImageSize, Preprocessing, TensorInfo
+
+# BT.601 luma weights, the same ones Pillow's convert("L") and tf.image.rgb_to_grayscale use.
+LUMA_WEIGHTS = (0.299, 0.587, 0.114)
+
+_INT_RANGES = {"uint8": (0, 255), "int8": (-128, 127)}
+
+
+def rotate_clockwise(argb: np.ndarray, degrees: int) -> np.ndarray:
+    """Rotate an (h, w) pixel grid clockwise by 0/90/180/270 degrees.
+
+    CameraX's ``rotationDegrees`` and EXIF orientation both say how far to turn the buffer
+    clockwise so the scene is upright; the model was trained on upright images.
+    """
+    if degrees % 90 or not 0 <= degrees < 360:
+        raise ValueError(f"rotation must be 0, 90, 180 or 270, got {degrees}")
+    return np.rot90(argb, k=-(degrees // 90))
+
+
+def source_rect(width: int, height: int, out_width: int, out_height: int, resize: str) -> tuple[int, int, int, int]:
+    """(x, y, w, h) of the part of the image that is resized into the tensor.
+
+    ``stretch`` uses the whole image (what the Task Library does); ``center-crop`` takes the
+    largest centred rectangle with the tensor's aspect ratio, so nothing is squashed. Integer
+    arithmetic only, so Java computes the identical rectangle.
+    """
+    if resize == "stretch":
+        return 0, 0, width, height
+    if width * out_height > height * out_width:  # source is wider than the tensor
+        crop_w = max(1, height * out_width // out_height)
+        return (width - crop_w) // 2, 0, crop_w, height
+    crop_h = max(1, width * out_height // out_width)
+    return 0, (height - crop_h) // 2, width, crop_h
+
+
+def _sample_positions(start: int, length: int, out_length: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Lower index, upper index and weight of the upper neighbour for each output position.
+
+    Half-pixel centres: output pixel ``i`` samples source coordinate ``(i + 0.5) * scale - 0.5``,
+    clamped to the valid range. That is the convention of TF2's ``tf.image.resize`` (bilinear,
+    no antialias), Keras' ``Resizing`` layer and OpenCV's INTER_LINEAR, i.e. what most training
+    pipelines used, and it keeps the image centred (the legacy align-corners convention shifts it
+    by half a pixel).
+    """
+    scale = length / out_length
+    pos = (np.arange(out_length) + 0.5) * scale - 0.5
+    pos = np.minimum(np.maximum(pos, 0.0), length - 1)
+    lower = np.floor(pos).astype(np.int64)
+    upper = np.minimum(lower + 1, length - 1)
+    return lower + start, upper + start, pos - lower
+
+
+def resize_bilinear(channels: np.ndarray, rect: tuple[int, int, int, int], out_width: int, out_height: int) -> np.ndarray:
+    """Bilinear resize of ``channels`` (h, w, c) float64 restricted to ``rect``; returns (out_h, out_w, c)."""
+    x, y, w, h = rect
+    x0, x1, fx = _sample_positions(x, w, out_width)
+    y0, y1, fy = _sample_positions(y, h, out_height)
+    fx = fx[None, :, None]
+    fy = fy[:, None, None]
+    p00 = channels[y0][:, x0]
+    p01 = channels[y0][:, x1]
+    p10 = channels[y1][:, x0]
+    p11 = channels[y1][:, x1]
+    top = p00 + (p01 - p00) * fx
+    bottom = p10 + (p11 - p10) * fx
+    return top + (bottom - top) * fy
+
+
+def unpack_rgb(argb: np.ndarray) -> np.ndarray:
+    """(h, w) uint32 0xAARRGGBB → (h, w, 3) float64 R, G, B. Alpha is ignored, as on the device."""
+    argb = argb.astype(np.uint32)
+    return np.stack([(argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF], axis=-1).astype(np.float64)
+
+
+def round_half_away_from_zero(x: np.ndarray) -> np.ndarray:
+    return np.where(x >= 0, np.floor(x + 0.5), -np.floor(-x + 0.5))
+
+
+def quantize(values: np.ndarray, tensor: TensorInfo) -> np.ndarray:
+    """Float values → the tensor's integer type with its scale/zero-point (saturating).
+
+    An integer tensor without quantization parameters (scale 0) takes the values as they are,
+    rounded: that is a model that casts raw pixels itself.
+    """
+    low, high = _INT_RANGES[tensor.dtype]
+    scaled = values / tensor.scale if tensor.quantized else values
+    q = round_half_away_from_zero(scaled) + tensor.zero_point
+    return np.clip(q, low, high).astype(tensor.dtype)
+
+
+def preprocess(
+    argb: np.ndarray,
+    rotation_degrees: int,
+    image: ImageSize,
+    preprocessing: Preprocessing,
+    tensor: TensorInfo,
+) -> np.ndarray:
+    """The input tensor (shape ``tensor.shape``, dtype ``tensor.dtype``) for one ARGB image."""
+    upright = rotate_clockwise(argb, rotation_degrees)
+    height, width = upright.shape
+    rect = source_rect(width, height, image.width, image.height, preprocessing.resize)
+    rgb = resize_bilinear(unpack_rgb(upright), rect, image.width, image.height)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    if image.channels == 1:
+        wr, wg, wb = LUMA_WEIGHTS
+        ordered = (wr * r + wg * g + wb * b)[..., None]
+    elif preprocessing.channel_order == "bgr":
+        ordered = np.stack([b, g, r], axis=-1)
+    else:
+        ordered = np.stack([r, g, b], axis=-1)
+    norm = preprocessing.normalization.for_channels(image.channels)
+    values = (ordered - np.array(norm.mean)) / np.array(norm.std)
+    if tensor.dtype == "float32":
+        out = values.astype(np.float32)
+    else:
+        out = quantize(values, tensor)
+    return out.reshape(tensor.shape)

@@ -1,0 +1,94 @@
+"""The cookiecutter context for templates/android-app, computed from a ModelSpec.
+
+Only what the template needs, as the strings cookiecutter.json declares. Numbers that feed the
+Java arithmetic (mean/std) are written with ``repr``: Python's shortest round-trip repr parses
+to the identical double in Java, so ModelConfig.java holds bit-for-bit the values the numpy
+reference used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scaffold import __version__
+from scaffold.errors import InvalidOption
+from scaffold.model.spec import ModelSpec, TensorInfo
+
+MODEL_ASSET = "model.tflite"
+LABELS_ASSET = "labels.txt"
+
+JAVA_KEYWORDS = frozenset(
+    """abstract assert boolean break byte case catch char class const continue default do double else
+    enum extends final finally float for goto if implements import instanceof int interface long native
+    new package private protected public return short static strictfp super switch synchronized this
+    throw throws transient try void volatile while true false null var record yield""".split()
+)
+_PACKAGE_PART = re.compile(r"[a-z][a-z0-9_]*")
+# Used in strings.xml, settings.gradle.kts and README: keep it to characters none of them escape.
+_APP_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._()-]{0,49}")
+
+
+@dataclass(frozen=True)
+class AppOptions:
+    app_name: str
+    package_name: str
+    language: str = "kotlin"
+    top_k: int = 3
+    num_threads: int = 4
+
+
+def validate_app_options(options: AppOptions) -> None:
+    """Raise InvalidOption for values Gradle or aapt would reject later, far from the cause."""
+    parts = options.package_name.split(".")
+    if len(parts) < 2 or not all(_PACKAGE_PART.fullmatch(p) for p in parts):
+        raise InvalidOption(
+            f"invalid --package '{options.package_name}': use two or more dot-separated lowercase identifiers, "
+            "e.g. com.example.classifier."
+        )
+    keyword = next((p for p in parts if p in JAVA_KEYWORDS), None)
+    if keyword:
+        raise InvalidOption(f"invalid --package '{options.package_name}': '{keyword}' is a Java keyword.")
+    if not _APP_NAME.fullmatch(options.app_name):
+        raise InvalidOption(
+            f"invalid --app-name '{options.app_name}': use up to 50 letters, digits, spaces and . _ ( ) -"
+        )
+    if options.language not in ("kotlin", "java"):
+        raise InvalidOption(f"invalid --language '{options.language}': use kotlin or java.")
+    if options.top_k < 1:
+        raise InvalidOption("--top-k must be at least 1.")
+    if options.num_threads < 1:
+        raise InvalidOption("--threads must be at least 1.")
+
+
+def _describe_tensor(tensor: TensorInfo) -> str:
+    quant = f", scale {tensor.scale:.6g}, zero-point {tensor.zero_point}" if tensor.quantized else ""
+    return f"{tensor.dtype} {list(tensor.shape)}{quant}"
+
+
+def model_summary(spec: ModelSpec) -> str:
+    return (
+        f"Model: {spec.name} (version {spec.version}). Input {_describe_tensor(spec.input)}; "
+        f"output {_describe_tensor(spec.output)} over {spec.num_classes} labels."
+    )
+
+
+def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
+    norm = spec.preprocessing.normalization
+    return {
+        "app_name": options.app_name,
+        "project_slug": "project",
+        "package_name": options.package_name,
+        "language": options.language,
+        "model_file": MODEL_ASSET,
+        "labels_file": LABELS_ASSET,
+        "norm_mean": ", ".join(repr(float(m)) for m in norm.mean),
+        "norm_std": ", ".join(repr(float(s)) for s in norm.std),
+        "channel_order": spec.preprocessing.channel_order,
+        "resize_mode": spec.preprocessing.resize,
+        "apply_softmax": spec.apply_softmax,
+        "top_k": str(options.top_k),
+        "num_threads": str(options.num_threads),
+        "model_summary": model_summary(spec),
+        "generator": f"tflite-scaffold {__version__}",
+    }

@@ -1,0 +1,71 @@
+{%- if cookiecutter.language == "kotlin" -%}
+import org.jetbrains.kotlin.gradle.dsl.JvmTarget
+
+{% endif -%}
+// AGP 9 compiles Kotlin itself (built-in Kotlin): no org.jetbrains.kotlin.android plugin needed.
+plugins {
+    alias(libs.plugins.android.application)
+}
+
+android {
+    namespace = "{{ cookiecutter.package_name }}"
+    compileSdk = 36
+
+    defaultConfig {
+        applicationId = "{{ cookiecutter.package_name }}"
+        minSdk = 24
+        targetSdk = 36
+        versionCode = 1
+        versionName = "1.0"
+    }
+
+    buildTypes {
+        release {
+            isMinifyEnabled = false
+            proguardFiles(getDefaultProguardFile("proguard-android-optimize.txt"), "proguard-rules.pro")
+        }
+    }
+
+    compileOptions {
+        sourceCompatibility = JavaVersion.VERSION_17
+        targetCompatibility = JavaVersion.VERSION_17
+    }
+
+    buildFeatures {
+        viewBinding = true
+    }
+
+    // A compressed asset cannot be memory-mapped: the interpreter needs the .tflite stored as-is.
+    androidResources {
+        noCompress += "tflite"
+    }
+}
+{%- if cookiecutter.language == "kotlin" %}
+
+kotlin {
+    compilerOptions {
+        jvmTarget.set(JvmTarget.JVM_17)
+    }
+}
+{%- endif %}
+
+dependencies {
+{%- if cookiecutter.language == "kotlin" %}
+    implementation(libs.androidx.core.ktx)
+{%- else %}
+    implementation(libs.androidx.core)
+{%- endif %}
+    implementation(libs.androidx.activity)
+    implementation(libs.androidx.appcompat)
+    implementation(libs.androidx.constraintlayout)
+    implementation(libs.androidx.exifinterface)
+    implementation(libs.material)
+    implementation(libs.androidx.camera.core)
+    implementation(libs.androidx.camera.camera2)
+    implementation(libs.androidx.camera.lifecycle)
+    implementation(libs.androidx.camera.view)
+    implementation(libs.litert)
+
+    // The golden tests are plain JUnit 4 on the JVM: `./gradlew test`.
+    testImplementation(libs.junit)
+}

@@ -1,0 +1,154 @@
+package {{ cookiecutter.package_name }};
+
+import android.content.Context;
+import android.content.res.AssetFileDescriptor;
+import android.graphics.Bitmap;
+import android.os.SystemClock;
+
+import {{ cookiecutter.package_name }}.ml.Category;
+import {{ cookiecutter.package_name }}.ml.ClassificationPostprocessor;
+import {{ cookiecutter.package_name }}.ml.ImagePreprocessor;
+import {{ cookiecutter.package_name }}.ml.Labels;
+import {{ cookiecutter.package_name }}.ml.ModelConfig;
+import {{ cookiecutter.package_name }}.ml.TensorSpec;
+
+import java.io.Closeable;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.List;
+
+import org.tensorflow.lite.Interpreter;
+import org.tensorflow.lite.Tensor;
+
+/**
+ * Owns the LiteRT {@link Interpreter} and runs one image through preprocessing, the model and
+ * post-processing. The pure-Java {@code ml} package does the pixel and score arithmetic (and is
+ * what the golden tests check); this class only connects it to Android and the interpreter.
+ *
+ * <p>Not thread-safe, like the Interpreter itself: call it from one background thread.
+ */
+public final class ImageClassifierHelper implements Closeable {
+
+    /** Top categories, best first, and how long the interpreter took. */
+    public static final class Result {
+        public final List<Category> categories;
+        public final long inferenceTimeMs;
+
+        Result(List<Category> categories, long inferenceTimeMs) {
+            this.categories = categories;
+            this.inferenceTimeMs = inferenceTimeMs;
+        }
+    }
+
+    private final Interpreter interpreter;
+    private final ImagePreprocessor preprocessor;
+    private final ClassificationPostprocessor postprocessor;
+    private final ByteBuffer inputBuffer;
+    private final ByteBuffer outputBuffer;
+    private int[] pixels = new int[0];
+
+    private ImageClassifierHelper(Interpreter interpreter, ImagePreprocessor preprocessor,
+                                  ClassificationPostprocessor postprocessor) {
+        this.interpreter = interpreter;
+        this.preprocessor = preprocessor;
+        this.postprocessor = postprocessor;
+        this.inputBuffer = preprocessor.input().allocateBuffer();
+        this.outputBuffer = postprocessor.output().allocateBuffer();
+    }
+
+    /**
+     * Loads the model memory-mapped from assets and builds the pre/post-processing from the
+     * interpreter's own tensor descriptions, so input size, type and quantization always match
+     * the model that is actually shipped.
+     *
+     * @throws IOException when the model or labels cannot be read
+     * @throws IllegalArgumentException when the model does not fit this app
+     */
+    public static ImageClassifierHelper create(Context context, int numThreads) throws IOException {
+        Interpreter.Options options = new Interpreter.Options()
+                .setNumThreads(numThreads)
+                .setUseXNNPACK(true);
+        Interpreter interpreter = new Interpreter(loadModel(context, ModelConfig.MODEL_ASSET), options);
+        try {
+            if (interpreter.getInputTensorCount() != 1 || interpreter.getOutputTensorCount() != 1) {
+                throw new IllegalArgumentException("expected a classifier with 1 input and 1 output, the model has "
+                        + interpreter.getInputTensorCount() + " inputs and "
+                        + interpreter.getOutputTensorCount() + " outputs");
+            }
+            List<String> labels;
+            try (InputStream in = context.getAssets().open(ModelConfig.LABELS_ASSET)) {
+                labels = Labels.read(in);
+            }
+            ImagePreprocessor preprocessor = ModelConfig.newPreprocessor(toSpec(interpreter.getInputTensor(0)));
+            ClassificationPostprocessor postprocessor =
+                    ModelConfig.newPostprocessor(toSpec(interpreter.getOutputTensor(0)), labels);
+            return new ImageClassifierHelper(interpreter, preprocessor, postprocessor);
+        } catch (IOException | RuntimeException e) {
+            interpreter.close();
+            throw e;
+        }
+    }
+
+    public static ImageClassifierHelper create(Context context) throws IOException {
+        return create(context, ModelConfig.NUM_THREADS);
+    }
+
+    /**
+     * Classifies {@code bitmap} (ARGB_8888) after turning it {@code rotationDegrees} clockwise:
+     * CameraX's {@code getImageInfo().getRotationDegrees()} for frames, the EXIF rotation for photos.
+     */
+    public Result classify(Bitmap bitmap, int rotationDegrees) {
+        int width = bitmap.getWidth();
+        int height = bitmap.getHeight();
+        if (pixels.length < width * height) {
+            pixels = new int[width * height];
+        }
+        bitmap.getPixels(pixels, 0, width, 0, 0, width, height);
+        preprocessor.process(pixels, width, height, rotationDegrees, inputBuffer);
+
+        outputBuffer.rewind();
+        long start = SystemClock.elapsedRealtime();
+        interpreter.run(inputBuffer, outputBuffer);
+        long inferenceTimeMs = SystemClock.elapsedRealtime() - start;
+
+        return new Result(postprocessor.process(outputBuffer), inferenceTimeMs);
+    }
+
+    @Override
+    public void close() {
+        interpreter.close();
+    }
+
+    /** Maps the asset straight from the APK; works because build.gradle.kts keeps .tflite uncompressed. */
+    private static MappedByteBuffer loadModel(Context context, String assetName) throws IOException {
+        try (AssetFileDescriptor descriptor = context.getAssets().openFd(assetName);
+             FileInputStream stream = new FileInputStream(descriptor.getFileDescriptor())) {
+            return stream.getChannel().map(FileChannel.MapMode.READ_ONLY,
+                    descriptor.getStartOffset(), descriptor.getDeclaredLength());
+        }
+    }
+
+    private static TensorSpec toSpec(Tensor tensor) {
+        TensorSpec.DataType type;
+        switch (tensor.dataType()) {
+            case FLOAT32:
+                type = TensorSpec.DataType.FLOAT32;
+                break;
+            case UINT8:
+                type = TensorSpec.DataType.UINT8;
+                break;
+            case INT8:
+                type = TensorSpec.DataType.INT8;
+                break;
+            default:
+                throw new IllegalArgumentException(
+                        "tensor " + tensor.name() + " has unsupported type " + tensor.dataType());
+        }
+        Tensor.QuantizationParams quantization = tensor.quantizationParams();
+        return new TensorSpec(tensor.shape(), type, quantization.getScale(), quantization.getZeroPoint());
+    }
+}

@@ -1,0 +1,109 @@
+package {{ cookiecutter.package_name }}
+
+import android.content.Context
+import android.graphics.Bitmap
+import android.os.SystemClock
+import {{ cookiecutter.package_name }}.ml.Category
+import {{ cookiecutter.package_name }}.ml.ClassificationPostprocessor
+import {{ cookiecutter.package_name }}.ml.ImagePreprocessor
+import {{ cookiecutter.package_name }}.ml.Labels
+import {{ cookiecutter.package_name }}.ml.ModelConfig
+import {{ cookiecutter.package_name }}.ml.TensorSpec
+import java.io.Closeable
+import java.io.FileInputStream
+import java.nio.ByteBuffer
+import java.nio.MappedByteBuffer
+import java.nio.channels.FileChannel
+import org.tensorflow.lite.DataType
+import org.tensorflow.lite.Interpreter
+import org.tensorflow.lite.Tensor
+
+/**
+ * Owns the LiteRT [Interpreter] and runs one image through preprocessing, the model and
+ * post-processing. The pure-Java `ml` package does the pixel and score arithmetic (and is what
+ * the golden tests check); this class only connects it to Android and the interpreter.
+ *
+ * Not thread-safe, like the Interpreter itself: call it from one background thread.
+ */
+class ImageClassifierHelper private constructor(
+    private val interpreter: Interpreter,
+    private val preprocessor: ImagePreprocessor,
+    private val postprocessor: ClassificationPostprocessor,
+) : Closeable {
+
+    /** Top categories, best first, and how long the interpreter took. */
+    data class Result(val categories: List<Category>, val inferenceTimeMs: Long)
+
+    private val inputBuffer: ByteBuffer = preprocessor.input().allocateBuffer()
+    private val outputBuffer: ByteBuffer = postprocessor.output().allocateBuffer()
+    private var pixels = IntArray(0)
+
+    /**
+     * Classifies [bitmap] (ARGB_8888) after turning it [rotationDegrees] clockwise: CameraX's
+     * `imageInfo.rotationDegrees` for camera frames, the EXIF rotation for photos.
+     */
+    fun classify(bitmap: Bitmap, rotationDegrees: Int): Result {
+        val width = bitmap.width
+        val height = bitmap.height
+        if (pixels.size < width * height) pixels = IntArray(width * height)
+        bitmap.getPixels(pixels, 0, width, 0, 0, width, height)
+        preprocessor.process(pixels, width, height, rotationDegrees, inputBuffer)
+
+        outputBuffer.rewind()
+        val start = SystemClock.elapsedRealtime()
+        interpreter.run(inputBuffer, outputBuffer)
+        val inferenceTimeMs = SystemClock.elapsedRealtime() - start
+
+        return Result(postprocessor.process(outputBuffer), inferenceTimeMs)
+    }
+
+    override fun close() = interpreter.close()
+
+    companion object {
+        /**
+         * Loads the model memory-mapped from assets and builds the pre/post-processing from the
+         * interpreter's own tensor descriptions, so input size, type and quantization always
+         * match the model that is actually shipped.
+         *
+         * @throws Exception with a readable message when the model or labels cannot be used.
+         */
+        fun create(context: Context, numThreads: Int = ModelConfig.NUM_THREADS): ImageClassifierHelper {
+            val options = Interpreter.Options()
+                .setNumThreads(numThreads)
+                .setUseXNNPACK(true)
+            val interpreter = Interpreter(loadModel(context, ModelConfig.MODEL_ASSET), options)
+            try {
+                require(interpreter.inputTensorCount == 1 && interpreter.outputTensorCount == 1) {
+                    "expected a classifier with 1 input and 1 output, the model has " +
+                        "${interpreter.inputTensorCount} inputs and ${interpreter.outputTensorCount} outputs"
+                }
+                val labels = context.assets.open(ModelConfig.LABELS_ASSET).use { Labels.read(it) }
+                val preprocessor = ModelConfig.newPreprocessor(interpreter.getInputTensor(0).toSpec())
+                val postprocessor = ModelConfig.newPostprocessor(interpreter.getOutputTensor(0).toSpec(), labels)
+                return ImageClassifierHelper(interpreter, preprocessor, postprocessor)
+            } catch (e: Exception) {
+                interpreter.close()
+                throw e
+            }
+        }
+
+        /** Maps the asset straight from the APK; works because build.gradle.kts keeps .tflite uncompressed. */
+        private fun loadModel(context: Context, assetName: String): MappedByteBuffer =
+            context.assets.openFd(assetName).use { descriptor ->
+                FileInputStream(descriptor.fileDescriptor).use { stream ->
+                    stream.channel.map(FileChannel.MapMode.READ_ONLY, descriptor.startOffset, descriptor.declaredLength)
+                }
+            }
+
+        private fun Tensor.toSpec(): TensorSpec {
+            val type = when (dataType()) {
+                DataType.FLOAT32 -> TensorSpec.DataType.FLOAT32
+                DataType.UINT8 -> TensorSpec.DataType.UINT8
+                DataType.INT8 -> TensorSpec.DataType.INT8
+                else -> throw IllegalArgumentException("tensor ${name()} has unsupported type ${dataType()}")
+            }
+            val quantization = quantizationParams()
+            return TensorSpec(shape(), type, quantization.scale, quantization.zeroPoint)
+        }
+    }
+}

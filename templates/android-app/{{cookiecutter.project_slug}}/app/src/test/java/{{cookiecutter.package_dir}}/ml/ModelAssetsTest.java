@@ -1,0 +1,41 @@
+package {{ cookiecutter.package_name }}.ml;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.Test;
+
+/** The files the app loads at run time are present and agree with the model the golden data came from. */
+public class ModelAssetsTest {
+
+    @Test
+    public void modelAssetIsATfliteFlatbuffer() throws IOException {
+        File model = new File(GoldenData.ASSETS, ModelConfig.MODEL_ASSET);
+        assertTrue(model + " is missing", model.isFile());
+        byte[] header = new byte[8];
+        try (InputStream in = new FileInputStream(model)) {
+            assertEquals("model header length", 8, in.read(header));
+        }
+        assertEquals("TFLite file identifier", "TFL3",
+                new String(Arrays.copyOfRange(header, 4, 8), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    public void labelsMatchTheModelOutput() throws IOException {
+        int classes = GoldenData.tensor("output").numElements();
+        assertEquals("labels in " + ModelConfig.LABELS_ASSET + " vs model output width",
+                classes, GoldenData.shippedLabels().size());
+    }
+
+    @Test
+    public void preprocessorAcceptsTheModelInput() {
+        TensorSpec input = GoldenData.tensor("input");
+        assertEquals(input.numBytes(), ModelConfig.newPreprocessor(input).process(new int[4], 2, 2, 0).capacity());
+    }
+}
