@@ -146,11 +146,16 @@ def _print_new_summary(result, seconds: float) -> None:
     table = Table(show_header=False, box=None, padding=(0, 2))
     table.add_row("model", f"{result.kind.value} → {len(spec.model_bytes) / 1024:.1f} KiB .tflite")
     table.add_row("tensors", model_summary(spec))
-    table.add_row("preprocessing", f"{spec.preprocessing.resize}, {spec.preprocessing.channel_order}, mean {list(norm.mean)} std {list(norm.std)}")
+    colour = spec.preprocessing.channel_order if spec.image.channels == 3 else "grayscale"
+    table.add_row("preprocessing", f"{spec.preprocessing.resize}, {colour}, mean {list(norm.mean)} std {list(norm.std)}")
     table.add_row("scores", "softmax in the app" if spec.apply_softmax else "as output by the model")
     table.add_row("metadata", "written (normalization, labels, name)" if result.metadata_written else "kept (already matches)")
-    table.add_row("golden cases", ", ".join(case.name for case in result.cases))
     console.print(table)
+    cases = Table("golden case", "top-1", "score", box=None, padding=(0, 2))
+    for case in result.cases:
+        best = case.top_k[0]
+        cases.add_row(case.name, best.label, f"{best.score:.3f}")
+    console.print(cases)
     render = result.render
     if render.replaced or render.removed:
         console.print(f"  replaced {render.replaced} generated files, removed {render.removed} no longer generated")

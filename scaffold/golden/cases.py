@@ -56,7 +56,7 @@ def golden_images(user_images: list[Path]) -> list[GoldenImage]:
     taken = {image.name for image in images}
     for path in user_images:
         name = _unique(_slug(path.stem), taken)
-        images.append(GoldenImage(name, f"{path.name} (reduced to at most {MAX_GOLDEN_SIDE} px)", load_image(path, MAX_GOLDEN_SIDE)))
+        images.append(GoldenImage(name, path.name, load_image(path, MAX_GOLDEN_SIDE)))
     return images
 
 

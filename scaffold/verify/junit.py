@@ -79,7 +79,7 @@ def _first_error(javac_output: str) -> str:
 
 def run_jvm_tests(project: Path) -> VerifyResult:
     """Compile and run the project's JVM unit tests; returns counts (does not raise on test failures)."""
-    app = project / "app"
+    app = project.resolve() / "app"
     main_root, test_root = app / "src/main/java", app / "src/test/java"
     if not main_root.is_dir() or not test_root.is_dir():
         raise ScaffoldError(f"{project} does not look like a generated project (no app/src/main/java and app/src/test/java).")

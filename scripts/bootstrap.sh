@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sets up everything tflite-scaffold needs on a fresh Debian/Ubuntu machine, idempotently:
+#   system: a JDK (javac + java), JUnit 4 (Debian's junit4), libusb-1.0 (tflite-support's native module)
+#   python: a virtualenv in .venv with the package, its dev extras, and tflite-support (--no-deps, see pyproject.toml)
+# Re-running is cheap: the venv is only rebuilt when pyproject.toml or this script changes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${VENV:-.venv}
+PYTHON=${PYTHON:-python3}
+
+missing=()
+command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+[ -f /usr/share/java/junit4.jar ] || missing+=(junit4)
+/sbin/ldconfig -p 2>/dev/null | grep -q 'libusb-1.0.so.0' || missing+=(libusb-1.0-0)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "bootstrap: installing system packages: ${missing[*]}"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 \
+        || { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"; }
+fi
+
+stamp="$VENV/.bootstrap-stamp"
+wanted=$(cat pyproject.toml scripts/bootstrap.sh | sha256sum | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    echo "bootstrap: creating $VENV (TensorFlow is large: the first run takes a few minutes)"
+    "$PYTHON" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e '.[dev]'
+    # tflite-support 0.4.4 pins protobuf<4, which pip cannot resolve beside TensorFlow 2.21;
+    # its metadata writers work with TensorFlow's protobuf, so it is installed without its deps.
+    "$VENV/bin/python" -m pip install -q --no-deps tflite-support==0.4.4
+    echo "$wanted" > "$stamp"
+fi
