@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from scaffold import __version__
@@ -26,8 +27,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+# soft_wrap: an error or failure line stays one line, whatever the terminal width.
+console = Console(highlight=False, soft_wrap=True)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class Language(str, enum.Enum):
@@ -47,7 +49,7 @@ class Resize(str, enum.Enum):
 
 def _fail(error: ScaffoldError) -> None:
     message = " ".join(str(error).split())  # always exactly one line
-    errors.print(f"[bold red]error:[/] {message}")
+    errors.print(f"[bold red]error:[/] {escape(message)}")
     raise typer.Exit(code=1)
 
 
@@ -127,7 +129,7 @@ def new(
             force=force,
         )
         with console.status("Generating project…"):
-            result = new_project(request, report=lambda line: console.print(f"  {line}"))
+            result = new_project(request, report=lambda line: console.print(f"  {escape(line)}"))
     except ScaffoldError as error:
         _fail(error)
         return
@@ -140,31 +142,31 @@ def _print_new_summary(result, seconds: float) -> None:
     spec = result.spec
     norm = spec.preprocessing.normalization
     for note in result.resolution.notes:
-        console.print(f"  [dim]•[/] {note}")
+        console.print(f"  [dim]•[/] {escape(note)}")
     for warning in result.resolution.warnings:
-        errors.print(f"[yellow]warning:[/] {warning}")
+        errors.print(f"[yellow]warning:[/] {escape(warning)}")
     table = Table(show_header=False, box=None, padding=(0, 2))
     table.add_row("model", f"{result.kind.value} → {len(spec.model_bytes) / 1024:.1f} KiB .tflite")
-    table.add_row("tensors", model_summary(spec))
+    table.add_row("tensors", escape(model_summary(spec)))
     colour = spec.preprocessing.channel_order if spec.image.channels == 3 else "grayscale"
-    table.add_row("preprocessing", f"{spec.preprocessing.resize}, {colour}, mean {list(norm.mean)} std {list(norm.std)}")
+    table.add_row("preprocessing", escape(f"{spec.preprocessing.resize}, {colour}, mean {list(norm.mean)} std {list(norm.std)}"))
     table.add_row("scores", "softmax in the app" if spec.apply_softmax else "as output by the model")
     table.add_row("metadata", "written (normalization, labels, name)" if result.metadata_written else "kept (already matches)")
     console.print(table)
     cases = Table("golden case", "top-1", "score", box=None, padding=(0, 2))
     for case in result.cases:
         best = case.top_k[0]
-        cases.add_row(case.name, best.label, f"{best.score:.3f}")
+        cases.add_row(case.name, escape(best.label), f"{best.score:.3f}")
     console.print(cases)
     render = result.render
     if render.replaced or render.removed:
         console.print(f"  replaced {render.replaced} generated files, removed {render.removed} no longer generated")
     for path in render.overwritten_edits:
-        errors.print(f"[yellow]warning:[/] overwrote {path}, which you had edited since the last generation")
+        errors.print(f"[yellow]warning:[/] overwrote {escape(path)}, which you had edited since the last generation")
     for path in render.kept_edits:
-        errors.print(f"[yellow]warning:[/] kept {path}: no longer generated, but you had edited it")
-    console.print(f"[green]✓[/] Android project in [bold]{render.path}[/] ({len(render.files)} files, {seconds:.1f} s)")
-    console.print(f"  next: [bold]tflite-scaffold verify {render.path}[/], then open it in Android Studio")
+        errors.print(f"[yellow]warning:[/] kept {escape(path)}: no longer generated, but you had edited it")
+    console.print(f"[green]✓[/] Android project in [bold]{escape(str(render.path))}[/] ({len(render.files)} files, {seconds:.1f} s)")
+    console.print(f"  next: [bold]tflite-scaffold verify {escape(str(render.path))}[/], then open it in Android Studio")
 
 
 @app.command()
@@ -181,7 +183,7 @@ def verify(
         _fail(error)
         return
     for line in failure_summaries(result.output):
-        errors.print(f"[red]✗[/] {line}")
+        errors.print(f"[red]✗[/] {escape(line)}")
     colour = "green" if result.ok else "red"
     console.print(f"[{colour}]{result.passed} passed, {result.failed} failed[/]")
     if not result.ok:

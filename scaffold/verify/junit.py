@@ -116,11 +116,12 @@ def _parse_junit(output: str) -> VerifyResult:
 
 
 def failure_summaries(output: str) -> list[str]:
-    """One line per failed test, from JUnitCore's numbered failure list."""
+    """``Class.test[case]: first line of the failure`` for each entry of JUnitCore's failure list."""
     lines = output.splitlines()
     summaries = []
     for i, line in enumerate(lines):
-        match = re.match(r"^\d+\) (.+)$", line)
+        match = re.match(r"^\d+\) (\S+?)\(([\w.$]+)\)$", line)
         if match and i + 1 < len(lines):
-            summaries.append(f"{match.group(1)}: {lines[i + 1].strip()}")
+            test, cls = match.group(1), match.group(2).rsplit(".", 1)[-1]
+            summaries.append(f"{cls}.{test}: {lines[i + 1].strip()}")
     return summaries

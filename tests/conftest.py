@@ -1,0 +1,132 @@
+"""Shared fixtures: small real models built at test time, and helpers to run the CLI.
+
+Models are built once per session (Keras + TFLiteConverter take a few seconds) into a temporary
+directory, in every format ``new`` accepts.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from scaffold.cli import app  # noqa: E402
+
+NUM_CLASSES = 5
+LABELS = ("apple", "banana", "cherry", "date", "elderberry")
+
+
+@dataclass(frozen=True)
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: object) -> CliResult:
+    """Run ``tflite-scaffold`` in-process (TensorFlow is imported once for the whole session)."""
+    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+    return CliResult(result.exit_code, result.stdout, result.stderr)
+
+
+def _representative(shape: tuple[int, ...]):
+    rng = np.random.default_rng(0)
+
+    def dataset():
+        for _ in range(16):
+            yield [rng.uniform(-1, 1, size=(1, *shape)).astype(np.float32)]
+
+    return dataset
+
+
+def build_classifier(input_shape=(24, 20, 3), softmax=False, seed=0):
+    """A tiny CNN with random weights: deterministic and enough to exercise every tensor path."""
+    import keras
+
+    keras.utils.set_random_seed(seed)
+    layers = [
+        keras.Input(input_shape),
+        keras.layers.Conv2D(6, 3, activation="relu"),
+        keras.layers.MaxPooling2D(),
+        keras.layers.Conv2D(8, 3, activation="relu"),
+        keras.layers.GlobalAveragePooling2D(),
+        keras.layers.Dense(NUM_CLASSES),
+    ]
+    if softmax:
+        layers.append(keras.layers.Softmax())
+    return keras.Sequential(layers)
+
+
+def to_tflite(model, io_type: str | None = None) -> bytes:
+    """Plain TFLiteConverter; with ``io_type`` a full-integer model with uint8/int8 input and output."""
+    import tensorflow as tf
+
+    converter = tf.lite.TFLiteConverter.from_keras_model(model)
+    if io_type:
+        converter.optimizations = [tf.lite.Optimize.DEFAULT]
+        converter.representative_dataset = _representative(tuple(model.inputs[0].shape[1:]))
+        converter.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
+        converter.inference_input_type = getattr(tf, io_type)
+        converter.inference_output_type = getattr(tf, io_type)
+    return bytes(converter.convert())
+
+
+@dataclass(frozen=True)
+class Models:
+    root: Path
+    labels: Path
+    keras: Path  # logits output, RGB 24x20 input
+    h5: Path
+    saved_model: Path
+    tflite: Path  # float32, no metadata
+    tflite_softmax: Path
+    tflite_uint8: Path  # full-integer, uint8 input/output, no metadata
+    tflite_int8: Path
+    tflite_gray: Path  # one-channel input
+
+
+@pytest.fixture(scope="session")
+def models(tmp_path_factory) -> Models:
+    root = tmp_path_factory.mktemp("models")
+    labels = root / "labels.txt"
+    labels.write_text("\n".join(LABELS) + "\n", encoding="utf-8")
+
+    logits = build_classifier()
+    logits.save(root / "classifier.keras")
+    logits.save(root / "classifier.h5")
+    logits.export(root / "saved_model", verbose=False)
+    softmax = build_classifier(softmax=True, seed=1)
+    gray = build_classifier(input_shape=(16, 16, 1), softmax=True, seed=2)
+
+    paths = {
+        "tflite": to_tflite(logits),
+        "tflite_softmax": to_tflite(softmax),
+        "tflite_uint8": to_tflite(softmax, "uint8"),
+        "tflite_int8": to_tflite(softmax, "int8"),
+        "tflite_gray": to_tflite(gray),
+    }
+    for name, data in paths.items():
+        (root / f"{name}.tflite").write_bytes(data)
+    return Models(
+        root=root,
+        labels=labels,
+        keras=root / "classifier.keras",
+        h5=root / "classifier.h5",
+        saved_model=root / "saved_model",
+        **{name: root / f"{name}.tflite" for name in paths},
+    )
+
+
+def new_args(model: Path, out: Path, *extra: object, labels: Path | None = None, mean="127.5", std="127.5") -> list[object]:
+    args: list[object] = ["new", model, "--out", out]
+    if labels:
+        args += ["--labels", labels]
+    if mean is not None:
+        args += ["--mean", mean, "--std", std]
+    return [*args, *extra]

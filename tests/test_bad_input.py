@@ -1,0 +1,145 @@
+"""Bad input: exactly one clear error line on stderr, exit code 1, and nothing written."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import new_args, run_cli
+
+
+def assert_clean_failure(result, tmp_path, *phrases, out=None):
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    for phrase in phrases:
+        assert phrase in lines[0], lines[0]
+    assert "Traceback" not in result.stdout + result.stderr
+    if out is not None:
+        assert not out.exists(), "nothing may be written"
+    # No staging directory left behind next to --out either.
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tflite-scaffold-")]
+
+
+def test_missing_model(tmp_path):
+    out = tmp_path / "app"
+    result = run_cli(*new_args(tmp_path / "nope.tflite", out))
+    assert_clean_failure(result, tmp_path, "model not found", "nope.tflite", out=out)
+
+
+def test_file_that_is_not_a_model(tmp_path):
+    model = tmp_path / "notes.tflite"
+    model.write_text("these are not weights\n")
+    out = tmp_path / "app"
+    result = run_cli(*new_args(model, out))
+    assert_clean_failure(result, tmp_path, "not a model", out=out)
+
+
+def test_corrupt_tflite(models, tmp_path):
+    model = tmp_path / "truncated.tflite"
+    model.write_bytes(models.tflite.read_bytes()[:200])
+    out = tmp_path / "app"
+    result = run_cli(*new_args(model, out, labels=models.labels))
+    assert_clean_failure(result, tmp_path, "LiteRT cannot load", out=out)
+
+
+def test_directory_that_is_not_a_saved_model(tmp_path):
+    (tmp_path / "model_dir").mkdir()
+    out = tmp_path / "app"
+    result = run_cli(*new_args(tmp_path / "model_dir", out))
+    assert_clean_failure(result, tmp_path, "saved_model.pb", out=out)
+
+
+def test_label_count_mismatch(models, tmp_path):
+    labels = tmp_path / "labels.txt"
+    labels.write_text("cat\ndog\n")
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.tflite, out, labels=labels))
+    assert_clean_failure(result, tmp_path, "2 labels", "5 classes", out=out)
+
+
+def test_label_file_with_a_hole(models, tmp_path):
+    labels = tmp_path / "labels.txt"
+    labels.write_text("a\nb\n\nd\ne\nf\n")
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.tflite, out, labels=labels))
+    assert_clean_failure(result, tmp_path, "line 3 is empty", out=out)
+
+
+def test_missing_labels(models, tmp_path):
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.tflite, out))
+    assert_clean_failure(result, tmp_path, "--labels", "5 lines", out=out)
+
+
+def test_missing_normalization(models, tmp_path):
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.tflite, out, labels=models.labels, mean=None))
+    assert_clean_failure(result, tmp_path, "--mean and --std", out=out)
+
+
+@pytest.mark.parametrize(
+    ("mean", "std", "phrase"),
+    [("1,2", "1", "--mean has 2 values"), ("abc", "1", "must be a number"), ("0", "0", "must not contain 0")],
+)
+def test_malformed_normalization(models, tmp_path, mean, std, phrase):
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.tflite, out, labels=models.labels, mean=mean, std=std))
+    assert_clean_failure(result, tmp_path, phrase, out=out)
+
+
+@pytest.mark.parametrize("package", ["example", "com.Example.app", "com.example.class", "com..app", "1com.example"])
+def test_invalid_package_name(models, tmp_path, package):
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.tflite, out, "--package", package, labels=models.labels))
+    assert_clean_failure(result, tmp_path, "invalid --package", out=out)
+
+
+def test_invalid_app_name(models, tmp_path):
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.tflite, out, "--app-name", "Bob's <App>", labels=models.labels))
+    assert_clean_failure(result, tmp_path, "invalid --app-name", out=out)
+
+
+def test_non_empty_output_dir_without_force(models, tmp_path):
+    out = tmp_path / "app"
+    out.mkdir()
+    precious = out / "notes.md"
+    precious.write_text("mine")
+    result = run_cli(*new_args(models.tflite, out, labels=models.labels))
+    assert_clean_failure(result, tmp_path, "not empty", "--force")
+    assert [p.name for p in out.iterdir()] == ["notes.md"] and precious.read_text() == "mine"
+
+
+def test_missing_golden_image(models, tmp_path):
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.tflite, out, "--golden-image", tmp_path / "cat.jpg", labels=models.labels))
+    assert_clean_failure(result, tmp_path, "image not found", out=out)
+
+
+def test_golden_image_that_is_not_an_image(models, tmp_path):
+    fake = tmp_path / "cat.jpg"
+    fake.write_bytes(b"\x00\x01 not a jpeg")
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.tflite, out, "--golden-image", fake, labels=models.labels))
+    assert_clean_failure(result, tmp_path, "not a readable image", out=out)
+
+
+def test_model_that_is_not_a_classifier(tmp_path):
+    import tensorflow as tf
+
+    # Two outputs: neither a classifier nor anything else this command builds.
+    @tf.function(input_signature=[tf.TensorSpec([1, 8, 8, 3], tf.float32)])
+    def two_heads(x):
+        return {"a": tf.reduce_mean(x, axis=[1, 2]), "b": tf.reduce_max(x, axis=[1, 2])}
+
+    model = tmp_path / "two_heads.tflite"
+    model.write_bytes(tf.lite.TFLiteConverter.from_concrete_functions([two_heads.get_concrete_function()], two_heads).convert())
+    out = tmp_path / "app"
+    result = run_cli(*new_args(model, out))
+    assert_clean_failure(result, tmp_path, "2 outputs", out=out)
+
+
+def test_verify_on_a_directory_that_is_not_a_project(tmp_path):
+    result = run_cli("verify", tmp_path)
+    assert_clean_failure(result, tmp_path, "does not look like a generated project")
