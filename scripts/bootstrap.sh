@@ -2,6 +2,7 @@
 # Sets up everything tflite-scaffold needs on a fresh Debian/Ubuntu machine, idempotently:
 #   system: a JDK (javac + java), JUnit 4 (Debian's junit4), libusb-1.0 (tflite-support's native module)
 #   python: a virtualenv in .venv with the package, its dev extras, and tflite-support (--no-deps, see pyproject.toml)
+#   npm:    kotlinc (the kotlin-compiler package) in .tools, used by the tests to compile the generated Kotlin
 # Re-running is cheap: the venv is only rebuilt when pyproject.toml or this script changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ VENV=${VENV:-.venv}
 PYTHON=${PYTHON:-python3}
 
 missing=()
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
 [ -f /usr/share/java/junit4.jar ] || missing+=(junit4)
 /sbin/ldconfig -p 2>/dev/null | grep -q 'libusb-1.0.so.0' || missing+=(libusb-1.0-0)
@@ -33,4 +35,11 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     # its metadata writers work with TensorFlow's protobuf, so it is installed without its deps.
     "$VENV/bin/python" -m pip install -q --no-deps tflite-support==0.4.4
     echo "$wanted" > "$stamp"
+fi
+
+KOTLIN_COMPILER=2.4.20
+if [ ! -x .tools/node_modules/kotlin-compiler/bin/kotlinc ] || ! grep -q "\"version\": \"$KOTLIN_COMPILER\"" .tools/node_modules/kotlin-compiler/package.json; then
+    echo "bootstrap: installing kotlinc $KOTLIN_COMPILER into .tools"
+    mkdir -p .tools
+    npm install --prefix .tools --no-audit --no-fund --silent "kotlin-compiler@$KOTLIN_COMPILER"
 fi

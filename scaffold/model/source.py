@@ -33,8 +33,6 @@ class LoadedModel:
     kind: ModelKind
     path: Path
     tflite_bytes: bytes
-    # Size of what the user gave us, for the report (a SavedModel is a directory).
-    source_bytes: int
 
 
 def detect_kind(path: Path) -> ModelKind:
@@ -65,9 +63,7 @@ def load_model(path: Path) -> LoadedModel:
     """Read or convert ``path`` to .tflite bytes (float32 conversion for Keras/SavedModel)."""
     kind = detect_kind(path)
     if kind is ModelKind.TFLITE:
-        data = path.read_bytes()
-        return LoadedModel(kind, path, data, len(data))
+        return LoadedModel(kind, path, path.read_bytes())
     from scaffold.convert.converter import convert_to_tflite  # imports TensorFlow: only here
 
-    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.is_dir() else path.stat().st_size
-    return LoadedModel(kind, path, convert_to_tflite(path, kind), size)
+    return LoadedModel(kind, path, convert_to_tflite(path, kind))

@@ -119,8 +119,8 @@ class ModelSpec:
     name: str
     description: str
     version: str
+    # Op names in the graph, for reports (e.g. which ops a converted model ended up with).
     ops: tuple[str, ...] = ()
-    task: str = "classify"
 
     @property
     def num_classes(self) -> int:
