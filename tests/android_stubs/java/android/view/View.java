@@ -1,0 +1,57 @@
+package android.view;
+
+import android.content.Context;
+import android.content.res.Resources;
+import androidx.annotation.Nullable;
+
+/** Real class also implements Drawable.Callback, KeyEvent.Callback, AccessibilityEventSource (omitted). */
+public class View {
+    public static final int VISIBLE = 0x00000000;
+    public static final int INVISIBLE = 0x00000004;
+    public static final int GONE = 0x00000008;
+
+    public View(Context context) {
+        throw new RuntimeException("stub");
+    }
+
+    public void setOnClickListener(@Nullable OnClickListener l) {
+        throw new RuntimeException("stub");
+    }
+
+    public int getVisibility() {
+        throw new RuntimeException("stub");
+    }
+
+    public void setVisibility(int visibility) {
+        throw new RuntimeException("stub");
+    }
+
+    public boolean isEnabled() {
+        throw new RuntimeException("stub");
+    }
+
+    public void setEnabled(boolean enabled) {
+        throw new RuntimeException("stub");
+    }
+
+    public Resources getResources() {
+        throw new RuntimeException("stub");
+    }
+
+    public final Context getContext() {
+        throw new RuntimeException("stub");
+    }
+
+    @Nullable
+    public final <T extends View> T findViewById(int id) {
+        throw new RuntimeException("stub");
+    }
+
+    protected void onLayout(boolean changed, int left, int top, int right, int bottom) {
+        throw new RuntimeException("stub");
+    }
+
+    public interface OnClickListener {
+        void onClick(View v);
+    }
+}

@@ -1,0 +1,7 @@
+package androidx.camera.core;
+
+public interface ImageInfo {
+    long getTimestamp();
+
+    int getRotationDegrees();
+}

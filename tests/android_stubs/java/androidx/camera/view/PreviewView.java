@@ -1,0 +1,25 @@
+package androidx.camera.view;
+
+import android.content.Context;
+import android.graphics.Bitmap;
+import android.widget.FrameLayout;
+import androidx.annotation.NonNull;
+import androidx.annotation.Nullable;
+import androidx.camera.core.Preview;
+
+public final class PreviewView extends FrameLayout {
+    public PreviewView(@NonNull Context context) {
+        super(context);
+        throw new RuntimeException("stub");
+    }
+
+    @NonNull
+    public Preview.SurfaceProvider getSurfaceProvider() {
+        throw new RuntimeException("stub");
+    }
+
+    @Nullable
+    public Bitmap getBitmap() {
+        throw new RuntimeException("stub");
+    }
+}

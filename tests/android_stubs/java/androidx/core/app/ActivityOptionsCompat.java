@@ -1,0 +1,7 @@
+package androidx.core.app;
+
+public class ActivityOptionsCompat {
+    protected ActivityOptionsCompat() {
+        throw new RuntimeException("stub");
+    }
+}

@@ -1,0 +1,5 @@
+package androidx.activity.result
+
+public fun interface ActivityResultCallback<O : Any?> {
+    public fun onActivityResult(result: O)
+}

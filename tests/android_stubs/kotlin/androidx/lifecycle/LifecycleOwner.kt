@@ -1,0 +1,6 @@
+package androidx.lifecycle
+
+/** lifecycle-common (Kotlin since 2.6): a property, seen from Java as getLifecycle(). */
+public interface LifecycleOwner {
+    public val lifecycle: Lifecycle
+}

@@ -1,0 +1,151 @@
+"""The generated Android UI (MainActivity, ImageClassifierHelper) compiles, in Kotlin and in Java.
+
+No Android SDK here: the sources are compiled against the hand-written API stubs in
+tests/android_stubs, with an R class and the view-binding class generated from the project's
+res/ (see android_compile.py). kotlinc is slow (~5 s a run), so the stubs are compiled once per
+session and each project once per module; the breakage tests copy a compiled project.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from android_compile import (
+    AndroidCompileError,
+    binding_class_name,
+    binding_field_name,
+    compile_project,
+    compile_stubs,
+    generate_view_bindings,
+)
+from conftest import new_args, run_cli
+
+KOTLIN_PACKAGE = "com.example.tfliteclassifier"
+JAVA_PACKAGE = "org.acme.seeing"
+
+
+def _sources(project: Path, package: str) -> Path:
+    return project / "app/src/main/java" / package.replace(".", "/")
+
+
+@pytest.fixture(scope="session")
+def stubs(tmp_path_factory):
+    return compile_stubs(tmp_path_factory.mktemp("android-stubs"))
+
+
+def _generate(models, out: Path, *extra: object) -> Path:
+    result = run_cli(*new_args(models.tflite, out, *extra, labels=models.labels))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def kotlin_project(models, tmp_path_factory) -> Path:
+    return _generate(models, tmp_path_factory.mktemp("ui") / "kotlin-app", "--language", "kotlin")
+
+
+@pytest.fixture(scope="module")
+def java_project(models, tmp_path_factory) -> Path:
+    # A non-default package: R, the binding and the imports must all follow the namespace.
+    return _generate(models, tmp_path_factory.mktemp("ui") / "java-app", "--language", "java", "--package", JAVA_PACKAGE)
+
+
+def _broken_copy(project: Path, tmp_path: Path, relative: str, old: str, new: str) -> Path:
+    copy = tmp_path / "broken"
+    shutil.copytree(project, copy)
+    path = copy / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{relative} no longer contains {old!r}: update the test"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return copy
+
+
+def _compile_error(project: Path, stubs, work: Path) -> str:
+    with pytest.raises(AndroidCompileError) as failure:
+        compile_project(project, stubs, work)
+    return failure.value.output
+
+
+def test_kotlin_ui_compiles(kotlin_project, stubs, tmp_path):
+    ui = _sources(kotlin_project, KOTLIN_PACKAGE)
+    assert (ui / "MainActivity.kt").is_file() and (ui / "ImageClassifierHelper.kt").is_file()
+
+    result = compile_project(kotlin_project, stubs, tmp_path)
+
+    kotlin_classes = result.classes[0] / KOTLIN_PACKAGE.replace(".", "/")
+    for name in ("MainActivity", "ImageClassifierHelper", "ImageClassifierHelper$Result"):
+        assert (kotlin_classes / f"{name}.class").is_file(), result.warnings
+
+
+def test_java_ui_compiles(java_project, stubs, tmp_path):
+    ui = _sources(java_project, JAVA_PACKAGE)
+    assert (ui / "MainActivity.java").is_file() and not list(ui.glob("*.kt"))
+
+    result = compile_project(java_project, stubs, tmp_path)
+
+    java_classes = result.classes[-1] / JAVA_PACKAGE.replace(".", "/")
+    for name in ("MainActivity", "ImageClassifierHelper", "R$string", "databinding/ActivityMainBinding"):
+        assert (java_classes / f"{name}.class").is_file(), result.warnings
+
+
+@pytest.mark.parametrize("language", ["kotlin", "java"])
+def test_misspelled_view_binding_field_does_not_compile(language, kotlin_project, java_project, stubs, tmp_path):
+    project, package, ext = (kotlin_project, KOTLIN_PACKAGE, "kt") if language == "kotlin" else (java_project, JAVA_PACKAGE, "java")
+    relative = f"app/src/main/java/{package.replace('.', '/')}/MainActivity.{ext}"
+    broken = _broken_copy(project, tmp_path, relative, "binding.pickPhotoButton", "binding.pickPhotoButon")
+
+    output = _compile_error(broken, stubs, tmp_path / "work")
+
+    assert "pickPhotoButon" in output
+    assert f"MainActivity.{ext}" in output
+
+
+def test_string_resource_missing_from_values_does_not_compile(java_project, stubs, tmp_path):
+    strings = "app/src/main/res/values/strings.xml"
+    text = (java_project / strings).read_text(encoding="utf-8")
+    line = re.search(r'\s*<string name="photo_unreadable">.*</string>', text).group(0)
+    broken = _broken_copy(java_project, tmp_path, strings, line, "")
+
+    output = _compile_error(broken, stubs, tmp_path / "work")
+
+    assert "photo_unreadable" in output and "cannot find symbol" in output
+
+
+def test_layout_reference_to_missing_string_is_reported(java_project, stubs, tmp_path):
+    broken = _broken_copy(java_project, tmp_path, "app/src/main/res/layout/activity_main.xml", "@string/picked_photo", "@string/picked_fotos")
+
+    output = _compile_error(broken, stubs, tmp_path / "work")
+
+    assert "activity_main.xml: @string/picked_fotos is not defined" in output
+
+
+def test_view_binding_naming_follows_agp():
+    assert binding_class_name("activity_main") == "ActivityMainBinding"
+    assert binding_class_name("item_photo_row") == "ItemPhotoRowBinding"
+    assert binding_field_name("@+id/pick_photo_button") == "pickPhotoButton"
+    assert binding_field_name("@id/preview") == "preview"
+    assert binding_field_name("@+id/button1") == "button1"
+    assert binding_field_name("@+id/alreadyCamel") == "alreadyCamel"
+    assert binding_field_name("@+id/Title_text") == "TitleText"  # first part kept as written
+    assert binding_field_name("@+id/my.dotted_id") == "myDottedId"
+
+
+def test_view_binding_has_a_typed_field_per_id(java_project, tmp_path):
+    [binding] = generate_view_bindings(java_project, tmp_path)
+    text = binding.read_text(encoding="utf-8")
+    layout = (java_project / "app/src/main/res/layout/activity_main.xml").read_text(encoding="utf-8")
+
+    ids = re.findall(r'android:id="@\+id/(\w+)"', layout)
+    assert len(ids) == 11
+    fields = re.findall(r"public final (\w+) (\w+);", text)
+    assert [name for _, name in fields] == sorted(binding_field_name("@id/" + i) for i in ids)
+    types = dict((name, kind) for kind, name in fields)
+    assert types["pickPhotoButton"] == "MaterialButton" and types["preview"] == "PreviewView"
+    assert types["pickedImage"] == "ImageView" and types["errorPanel"] == "LinearLayout"
+    assert "import com.google.android.material.button.MaterialButton;" in text
+    assert "public ConstraintLayout getRoot()" in text
+    assert f"package {JAVA_PACKAGE}.databinding;" in text
