@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from scaffold import __version__
-from scaffold.errors import ScaffoldError
+from scaffold.errors import NormalizationError, ScaffoldError
 
 app = typer.Typer(
     name="tflite-scaffold",
@@ -110,8 +110,6 @@ def new(
     started = time.perf_counter()
     try:
         if (mean is None) != (std is None):
-            from scaffold.errors import NormalizationError
-
             raise NormalizationError("pass --mean and --std together.")
         request = NewProjectRequest(
             model=model,
