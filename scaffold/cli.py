@@ -47,6 +47,19 @@ class Resize(str, enum.Enum):
     center_crop = "center-crop"
 
 
+class Quantize(str, enum.Enum):
+    none = "none"
+    dynamic = "dynamic"
+    float16 = "float16"
+    int8 = "int8"
+
+
+class IoType(str, enum.Enum):
+    float32 = "float32"
+    uint8 = "uint8"
+    int8 = "int8"
+
+
 def _fail(error: ScaffoldError) -> None:
     message = " ".join(str(error).split())  # always exactly one line
     errors.print(f"[bold red]error:[/] {escape(message)}")
@@ -68,26 +81,78 @@ def main_options(
     """Turn a trained vision model into a ready-to-build Android Studio project with golden JVM tests."""
 
 
+# Options shared by `new` and `convert`, declared once.
+ModelArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="MODEL",
+        help=".tflite, Keras .keras/.h5 file, SavedModel directory, or a Python module:function returning a Keras "
+        "model / tf.function / concrete function.",
+    ),
+]
+MeanOpt = Annotated[
+    Optional[str],
+    typer.Option(help="Normalization mean in 0..255 pixels: one value or one per channel, e.g. 127.5 or "
+                 "123.7,116.3,103.5. Default: from the model's metadata."),
+]
+StdOpt = Annotated[Optional[str], typer.Option(help="Normalization std, same form as --mean.")]
+ChannelOrderOpt = Annotated[ChannelOrder, typer.Option(help="Channel order of the input tensor.")]
+ResizeOpt = Annotated[
+    Resize,
+    typer.Option(help="stretch: whole image squashed to the input size; center-crop: centred crop with the input's aspect ratio."),
+]
+QuantizeOpt = Annotated[
+    Quantize,
+    typer.Option(help="none: float32; dynamic: int8 weights; float16: float16 weights; int8: full integer, calibrated."),
+]
+IoTypeOpt = Annotated[IoType, typer.Option(help="Input/output tensor type; uint8/int8 need --quantize int8.")]
+CalibrationImagesOpt = Annotated[
+    Optional[Path], typer.Option(help="Representative images for int8 calibration (searched recursively).")
+]
+CalibrationStepsOpt = Annotated[int, typer.Option(help="Images used for calibration; the rest are held out for the report.")]
+EvalImagesOpt = Annotated[
+    Optional[Path], typer.Option(help="Held-out images for the report (default: calibration images not used for calibration).")
+]
+ReportOpt = Annotated[Optional[Path], typer.Option(help="Also write the conversion report as JSON.")]
+MinAgreementOpt = Annotated[
+    Optional[float], typer.Option(help="Fail (and write nothing) if top-1 agreement with float32 is below this, e.g. 0.99.")
+]
+SelectTfOpsOpt = Annotated[
+    bool, typer.Option(help="Allow TensorFlow ops without a TFLite kernel (Flex); the app bundles the Flex runtime.")
+]
+LabelsOpt = Annotated[Optional[Path], typer.Option(help="Label file, one label per line (default: labels embedded in the model).")]
+ModelNameOpt = Annotated[Optional[str], typer.Option(help="Name written to the model metadata.")]
+ModelDescriptionOpt = Annotated[Optional[str], typer.Option(help="Description written to the model metadata.")]
+ModelVersionOpt = Annotated[Optional[str], typer.Option(help="Version written to the model metadata.")]
+
+
+def _normalization(mean: str | None, std: str | None):
+    from scaffold.model.resolve import parse_floats
+    from scaffold.model.spec import Normalization
+
+    if (mean is None) != (std is None):
+        raise NormalizationError("pass --mean and --std together.")
+    return Normalization(parse_floats(mean, "--mean"), parse_floats(std, "--std")) if mean else None
+
+
+def _conversion_options(quantize: Quantize, io_type: IoType, select_tf_ops: bool, calibration_steps: int):
+    from scaffold.convert.options import ConversionOptions
+
+    return ConversionOptions(quantize.value, io_type.value, select_tf_ops, calibration_steps)
+
+
 @app.command()
 def new(
-    model: Annotated[Path, typer.Argument(help=".tflite, Keras .keras/.h5 file, or SavedModel directory.")],
+    model: ModelArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to create the Android project in.")],
-    labels: Annotated[
-        Optional[Path], typer.Option(help="Label file, one label per line (default: labels embedded in the model).")
-    ] = None,
+    labels: LabelsOpt = None,
     app_name: Annotated[str, typer.Option(help="App name under the launcher icon.")] = "TFLite Classifier",
-    package: Annotated[
-        str, typer.Option(help="Java package and applicationId.")
-    ] = "com.example.tfliteclassifier",
+    package: Annotated[str, typer.Option(help="Java package and applicationId.")] = "com.example.tfliteclassifier",
     language: Annotated[Language, typer.Option(help="Language of the UI layer; the ml/ core is Java.")] = Language.kotlin,
-    mean: Annotated[
-        Optional[str], typer.Option(help="Normalization mean in 0..255 pixels: one value or one per channel, e.g. 127.5 or 123.7,116.3,103.5. Default: from the model's metadata.")
-    ] = None,
-    std: Annotated[Optional[str], typer.Option(help="Normalization std, same form as --mean.")] = None,
-    channel_order: Annotated[ChannelOrder, typer.Option(help="Channel order of the input tensor.")] = ChannelOrder.rgb,
-    resize: Annotated[
-        Resize, typer.Option(help="stretch: whole image squashed to the input size; center-crop: centred crop with the input's aspect ratio.")
-    ] = Resize.stretch,
+    mean: MeanOpt = None,
+    std: StdOpt = None,
+    channel_order: ChannelOrderOpt = ChannelOrder.rgb,
+    resize: ResizeOpt = Resize.stretch,
     softmax: Annotated[
         Optional[bool], typer.Option("--softmax/--no-softmax", help="Apply softmax to the output (default: only when the model does not end in SOFTMAX).")
     ] = None,
@@ -96,27 +161,36 @@ def new(
     golden_image: Annotated[
         Optional[list[Path]], typer.Option(help="Extra image for the golden tests (repeatable).")
     ] = None,
-    model_name: Annotated[Optional[str], typer.Option(help="Name written to the model metadata.")] = None,
-    model_description: Annotated[Optional[str], typer.Option(help="Description written to the model metadata.")] = None,
-    model_version: Annotated[Optional[str], typer.Option(help="Version written to the model metadata.")] = None,
+    quantize: QuantizeOpt = Quantize.none,
+    io_type: IoTypeOpt = IoType.float32,
+    calibration_images: CalibrationImagesOpt = None,
+    calibration_steps: CalibrationStepsOpt = 100,
+    eval_images: EvalImagesOpt = None,
+    report: ReportOpt = None,
+    min_agreement: MinAgreementOpt = None,
+    select_tf_ops: SelectTfOpsOpt = False,
+    model_name: ModelNameOpt = None,
+    model_description: ModelDescriptionOpt = None,
+    model_version: ModelVersionOpt = None,
     force: Annotated[bool, typer.Option(help="Write into a non-empty --out, replacing generated files.")] = False,
 ) -> None:
     """Generate an Android Studio project that classifies camera frames and photos with MODEL."""
-    from scaffold.model.resolve import parse_floats
-    from scaffold.model.spec import Normalization
     from scaffold.pipeline import NewProjectRequest, new_project
     from scaffold.render.context import AppOptions
 
     started = time.perf_counter()
     try:
-        if (mean is None) != (std is None):
-            raise NormalizationError("pass --mean and --std together.")
         request = NewProjectRequest(
             model=model,
             out=out,
             app=AppOptions(app_name, package, language.value, top_k, threads),
+            conversion=_conversion_options(quantize, io_type, select_tf_ops, calibration_steps),
+            calibration_images=calibration_images,
+            eval_images=eval_images,
+            min_agreement=min_agreement,
+            report_path=report,
             labels_file=labels,
-            normalization=Normalization(parse_floats(mean, "--mean"), parse_floats(std, "--std")) if mean else None,
+            normalization=_normalization(mean, std),
             channel_order=channel_order.value,
             resize=resize.value,
             apply_softmax=softmax,
@@ -127,14 +201,98 @@ def new(
             force=force,
         )
         with console.status("Generating project…"):
-            result = new_project(request, report=lambda line: console.print(f"  {escape(line)}"))
+            result = new_project(request, report=_progress)
     except ScaffoldError as error:
         _fail(error)
         return
+    if result.conversion:
+        _print_conversion_report(result.conversion)
     _print_new_summary(result, time.perf_counter() - started)
 
 
+@app.command()
+def convert(
+    model: ModelArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The .tflite file to write.")],
+    quantize: QuantizeOpt = Quantize.none,
+    io_type: IoTypeOpt = IoType.float32,
+    calibration_images: CalibrationImagesOpt = None,
+    calibration_steps: CalibrationStepsOpt = 100,
+    eval_images: EvalImagesOpt = None,
+    report: ReportOpt = None,
+    min_agreement: MinAgreementOpt = None,
+    select_tf_ops: SelectTfOpsOpt = False,
+    mean: MeanOpt = None,
+    std: StdOpt = None,
+    channel_order: ChannelOrderOpt = ChannelOrder.rgb,
+    resize: ResizeOpt = Resize.stretch,
+    labels: Annotated[
+        Optional[Path], typer.Option(help="Label file: with it (and --mean/--std) the .tflite gets classifier metadata.")
+    ] = None,
+    model_name: ModelNameOpt = None,
+    model_description: ModelDescriptionOpt = None,
+    model_version: ModelVersionOpt = None,
+    force: Annotated[bool, typer.Option(help="Replace --out if it exists.")] = False,
+) -> None:
+    """Convert a Keras / SavedModel / Python model to .tflite, optionally quantized, with a report."""
+    from scaffold.pipeline import ConvertRequest, convert_model_file
+
+    try:
+        request = ConvertRequest(
+            model=model,
+            out=out,
+            conversion=_conversion_options(quantize, io_type, select_tf_ops, calibration_steps),
+            normalization=_normalization(mean, std),
+            channel_order=channel_order.value,
+            resize=resize.value,
+            calibration_images=calibration_images,
+            eval_images=eval_images,
+            min_agreement=min_agreement,
+            report_path=report,
+            labels_file=labels,
+            model_name=model_name,
+            model_description=model_description,
+            model_version=model_version,
+            force=force,
+        )
+        with console.status("Converting…"):
+            result = convert_model_file(request, report=_progress)
+    except ScaffoldError as error:
+        _fail(error)
+        return
+    _print_conversion_report(result.report)
+    metadata = "with metadata and labels" if result.metadata_written else "without metadata (pass --labels to add it)"
+    console.print(f"[green]✓[/] {escape(str(out))} ({result.size / 1024:.1f} KiB, {metadata})")
+
+
+def _progress(line: str) -> None:
+    console.print(f"  {escape(line)}")
+
+
+def _print_conversion_report(report) -> None:
+    table = Table(title=f"Conversion report: {escape(report.variant)}", title_justify="left", show_header=False, box=None, padding=(0, 2))
+    table.add_row("float32 size", f"{report.float_size / 1024:.1f} KiB")
+    table.add_row("converted size", f"{report.converted_size / 1024:.1f} KiB ({report.size_ratio:.2f}x)")
+    table.add_row("input / output", escape(f"{_tensor(report.input)} / {_tensor(report.output)}"))
+    if report.calibration_images:
+        table.add_row("calibration", f"{report.calibration_images} images")
+    comparison = report.comparison
+    if comparison:
+        table.add_row("top-1 agreement", f"{comparison.top1_agreement:.3f} on {comparison.images} held-out images")
+        table.add_row("output |diff|", f"mean {comparison.mean_abs_diff:.4g}, max {comparison.max_abs_diff:.4g}")
+    table.add_row("ops", escape(", ".join(report.ops)))
+    console.print(table)
+    for note in report.notes:
+        console.print(f"  [dim]•[/] {escape(note)}")
+
+
+def _tensor(tensor) -> str:
+    quant = f" (scale {tensor.scale:.4g}, zero-point {tensor.zero_point})" if tensor.quantized else ""
+    return f"{tensor.dtype}{quant}"
+
+
 def _print_new_summary(result, seconds: float) -> None:
+    from scaffold.model.runtime import flex_ops
     from scaffold.render.context import model_summary
 
     spec = result.spec
@@ -163,6 +321,11 @@ def _print_new_summary(result, seconds: float) -> None:
         errors.print(f"[yellow]warning:[/] overwrote {escape(path)}, which you had edited since the last generation")
     for path in render.kept_edits:
         errors.print(f"[yellow]warning:[/] kept {escape(path)}: no longer generated, but you had edited it")
+    if flex_ops(spec.ops):
+        errors.print(
+            "[yellow]warning:[/] the app bundles the Flex runtime (org.tensorflow:tensorflow-lite-select-tf-ops 2.16.1): "
+            "about 8 MB per ABI, and not 16 KB page aligned, so Google Play rejects it for targetSdk 35+; see the project README."
+        )
     console.print(f"[green]✓[/] Android project in [bold]{escape(str(render.path))}[/] ({len(render.files)} files, {seconds:.1f} s)")
     console.print(f"  next: [bold]tflite-scaffold verify {escape(str(render.path))}[/], then open it in Android Studio")
 

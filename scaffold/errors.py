@@ -24,6 +24,10 @@ class ConversionFailed(ScaffoldError):
     """TFLiteConverter refused the model."""
 
 
+class AgreementTooLow(ScaffoldError):
+    """The converted model disagrees with the float model more than --min-agreement allows."""
+
+
 class LabelsError(ScaffoldError):
     """Labels are missing, unreadable or don't match the model's output width."""
 

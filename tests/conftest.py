@@ -130,3 +130,43 @@ def new_args(model: Path, out: Path, *extra: object, labels: Path | None = None,
     if mean is not None:
         args += ["--mean", mean, "--std", std]
     return [*args, *extra]
+
+
+def write_images(directory: Path, count: int, size=(48, 64), brightness=(0, 256), seed=0) -> Path:
+    """Smooth random colour fields with some texture: cheap stand-ins for photos."""
+    from PIL import Image
+
+    directory.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    low, high = brightness
+    for i in range(count):
+        base = rng.integers(low, high, (1, 1, 3))
+        noise = rng.normal(0, 30, (*size, 3))
+        Image.fromarray(np.clip(base + noise, 0, 255).astype(np.uint8)).save(directory / f"img{i:03d}.png")
+    return directory
+
+
+@pytest.fixture(scope="session")
+def calibration_images(tmp_path_factory) -> Path:
+    """24 images: with --calibration-steps 12, 12 calibrate and 12 are held out."""
+    return write_images(tmp_path_factory.mktemp("calibration") / "images", 24)
+
+
+@pytest.fixture(scope="session")
+def weighty_model(tmp_path_factory) -> Path:
+    """A classifier whose size is dominated by weights (a 2048x128 dense layer, ~1 MB float)."""
+    import keras
+
+    keras.utils.set_random_seed(3)
+    model = keras.Sequential(
+        [
+            keras.Input((16, 16, 3)),
+            keras.layers.Conv2D(8, 3, padding="same", activation="relu"),
+            keras.layers.Flatten(),
+            keras.layers.Dense(128, activation="relu"),
+            keras.layers.Dense(NUM_CLASSES),
+        ]
+    )
+    path = tmp_path_factory.mktemp("weighty") / "weighty.keras"
+    model.save(path)
+    return path

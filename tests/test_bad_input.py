@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 
-from conftest import new_args, run_cli
+from conftest import new_args, run_cli, write_images
 
 
 def assert_clean_failure(result, tmp_path, *phrases, out=None):
@@ -143,3 +145,83 @@ def test_model_that_is_not_a_classifier(tmp_path):
 def test_verify_on_a_directory_that_is_not_a_project(tmp_path):
     result = run_cli("verify", tmp_path)
     assert_clean_failure(result, tmp_path, "does not look like a generated project")
+
+
+# --- conversion inputs -------------------------------------------------------------------
+
+
+def convert_failure(tmp_path, model, *extra):
+    out = tmp_path / "model.tflite"
+    result = run_cli("convert", model, "--out", out, "--mean", "127.5", "--std", "127.5", *extra)
+    assert_clean_failure(result, tmp_path, out=out)
+    return result.stderr
+
+
+def test_int8_without_calibration_images(models, tmp_path):
+    assert "needs --calibration-images" in convert_failure(tmp_path, models.keras, "--quantize", "int8")
+
+
+def test_missing_calibration_directory(models, tmp_path):
+    stderr = convert_failure(tmp_path, models.keras, "--quantize", "int8", "--calibration-images", tmp_path / "nope")
+    assert "is not a directory" in stderr
+
+
+def test_empty_calibration_directory(models, tmp_path):
+    (tmp_path / "empty").mkdir()
+    stderr = convert_failure(tmp_path, models.keras, "--quantize", "int8", "--calibration-images", tmp_path / "empty")
+    assert "contains no images" in stderr
+
+
+def test_calibration_directory_without_images(models, tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for i in range(12):
+        (notes / f"note{i}.txt").write_text("not an image")
+    stderr = convert_failure(tmp_path, models.keras, "--quantize", "int8", "--calibration-images", notes)
+    assert "contains no images" in stderr
+
+
+def test_too_few_calibration_images(models, tmp_path):
+    few = write_images(tmp_path / "few", 5)
+    stderr = convert_failure(tmp_path, models.keras, "--quantize", "int8", "--calibration-images", few)
+    assert "has 5 images" in stderr and "at least 10" in stderr
+
+
+def test_calibration_file_that_is_not_an_image(models, tmp_path):
+    images = write_images(tmp_path / "imgs", 12)
+    (images / "broken.png").write_bytes(b"PNG? no")
+    stderr = convert_failure(tmp_path, models.keras, "--quantize", "int8", "--calibration-images", images)
+    assert "broken.png is not a readable image" in stderr
+
+
+def test_unreadable_keras_model(tmp_path):
+    model = tmp_path / "broken.keras"
+    with zipfile.ZipFile(model, "w") as archive:
+        archive.writestr("config.json", "{not json")
+    assert "Keras cannot load" in convert_failure(tmp_path, model)
+
+
+def test_io_type_without_int8(models, tmp_path):
+    assert "needs --quantize int8" in convert_failure(tmp_path, models.keras, "--io-type", "uint8")
+
+
+def test_quantizing_a_tflite(models, tmp_path):
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.tflite, out, "--quantize", "dynamic", labels=models.labels))
+    assert_clean_failure(result, tmp_path, "already a .tflite", out=out)
+
+
+def test_min_agreement_without_held_out_images(models, tmp_path):
+    assert "needs held-out images" in convert_failure(tmp_path, models.keras, "--quantize", "float16", "--min-agreement", "0.9")
+
+
+def test_min_agreement_out_of_range(models, tmp_path):
+    assert "between 0 and 1" in convert_failure(tmp_path, models.keras, "--min-agreement", "99")
+
+
+def test_convert_refuses_to_overwrite(models, tmp_path):
+    out = tmp_path / "model.tflite"
+    out.write_bytes(b"keep me")
+    result = run_cli("convert", models.keras, "--out", out)
+    assert_clean_failure(result, tmp_path, "already exists", "--force")
+    assert out.read_bytes() == b"keep me"

@@ -1,50 +1,95 @@
-"""Keras / SavedModel → .tflite with TensorFlow's TFLiteConverter.
+"""One TFLiteConverter run for one variant: float32, dynamic range, float16 or full int8.
 
-This is the only module that imports TensorFlow, and only when a conversion is needed.
-Conversion is float32 here; quantization options grow in this module.
+Settings follow TensorFlow's post-training quantization guide; what we add is error messages a
+user can act on (which op is missing, which flag helps) instead of an MLIR dump.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+import re
+from dataclasses import dataclass
 
-from scaffold.errors import ConversionFailed, UnsupportedModel
+import numpy as np
+
+from scaffold.convert.options import ConversionOptions
+from scaffold.convert.sources import TensorFlowSource, import_tensorflow
+from scaffold.errors import ConversionFailed
 from scaffold.quiet import native_output_silenced
 
-
-def _import_tensorflow():
-    # TF's C++ INFO/WARNING lines (oneDNN notices, CUDA probing) are noise for our users.
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    with native_output_silenced():
-        import tensorflow as tf
-    return tf
+# "'tf.Cumprod' op is neither a custom op nor a flex op" / "Custom ops: Erfinv" / "Flex ops: FlexErf"
+_UNSUPPORTED_OP = re.compile(r"'tf\.(\w+)' op is neither a custom op nor a flex op")
+_CUSTOM_OPS = re.compile(r"Custom ops: ([\w, ]+)")
 
 
-def convert_to_tflite(path: Path, kind) -> bytes:
-    from scaffold.model.source import ModelKind
+@dataclass(frozen=True)
+class Converted:
+    model: bytes
+    # For full-integer conversions: the float32 model the converter calibrated and quantized
+    # (None when it could not be captured; the caller then converts a float32 model itself).
+    float_model: bytes | None = None
 
-    tf = _import_tensorflow()
+
+def convert(source: TensorFlowSource, options: ConversionOptions, calibration: list[np.ndarray] | None = None) -> Converted:
+    """Convert ``source`` with ``options``; ``calibration`` are float32 input tensors (int8 only)."""
+    tf = import_tensorflow()
+    converter = source.new_converter()
+    builtins = tf.lite.OpsSet.TFLITE_BUILTINS
+    captured: list[bytes] = []
+    if options.quantize != "none":
+        converter.optimizations = [tf.lite.Optimize.DEFAULT]
+    if options.quantize == "float16":
+        converter.target_spec.supported_types = [tf.float16]
+    if options.quantize == "int8":
+        if not calibration:
+            raise ConversionFailed("int8 quantization needs calibration images (--calibration-images DIR).")
+        converter.representative_dataset = lambda: ([tensor] for tensor in calibration)
+        builtins = tf.lite.OpsSet.TFLITE_BUILTINS_INT8
+        converter.inference_input_type = getattr(tf, options.io_type)
+        converter.inference_output_type = getattr(tf, options.io_type)
+        _capture_float_model(converter, captured)
+    converter.target_spec.supported_ops = [builtins, tf.lite.OpsSet.SELECT_TF_OPS] if options.select_tf_ops else [builtins]
     try:
         with native_output_silenced(stdout=True):
-            if kind is ModelKind.SAVED_MODEL:
-                converter = tf.lite.TFLiteConverter.from_saved_model(str(path))
-            else:
-                converter = tf.lite.TFLiteConverter.from_keras_model(_load_keras(tf, path))
-            return bytes(converter.convert())
-    except UnsupportedModel:
-        raise
-    except Exception as exc:  # the converter raises ConverterError, ValueError, RuntimeError ...
-        raise ConversionFailed(f"TFLiteConverter could not convert {path}: {_first_line(exc)}") from exc
+            model = bytes(converter.convert())
+    except Exception as exc:  # ConverterError, ValueError, RuntimeError ...
+        raise _explain(exc, options, source) from exc
+    return Converted(model, captured[0] if captured else None)
 
 
-def _load_keras(tf, path: Path):
-    try:
-        return tf.keras.models.load_model(str(path), compile=False)
-    except Exception as exc:
-        raise UnsupportedModel(f"Keras cannot load {path}: {_first_line(exc)}") from exc
+def _capture_float_model(converter, captured: list[bytes]) -> None:
+    """Keep the float32 flatbuffer that TFLiteConverter hands to its calibrator.
+
+    The report needs a float32 baseline. Converting the model a second time costs as much as the
+    conversion itself (seconds for a real network); the converter already builds exactly that
+    model on its way to full-integer quantization, in ``_quantize(result, ...)``. This wraps that
+    private method *on this converter instance only*; if a TensorFlow release renames it, nothing
+    is captured and the caller falls back to a separate float32 conversion.
+    """
+    quantize = getattr(converter, "_quantize", None)
+    if quantize is None:
+        return
+
+    def capturing(result, *args, **kwargs):
+        captured.append(bytes(result))
+        return quantize(result, *args, **kwargs)
+
+    converter._quantize = capturing
 
 
-def _first_line(exc: BaseException) -> str:
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    return lines[0] if lines else type(exc).__name__
+def _explain(exc: Exception, options: ConversionOptions, source: TensorFlowSource) -> ConversionFailed:
+    message = str(exc)
+    ops = sorted(set(_UNSUPPORTED_OP.findall(message)))
+    for group in _CUSTOM_OPS.findall(message):
+        ops += [op.strip() for op in group.split(",") if op.strip() and op.strip() not in ops]
+    if ops and not options.select_tf_ops:
+        return ConversionFailed(
+            f"{source.description} uses TensorFlow op(s) with no TFLite builtin kernel: {', '.join(ops)}. "
+            "Pass --select-tf-ops to run them with TensorFlow's kernels (the app then bundles the Flex runtime, "
+            "several MB per ABI), or replace them in the model."
+        )
+    if ops:
+        return ConversionFailed(
+            f"{source.description} uses op(s) that neither TFLite builtins nor Select TF ops support: {', '.join(ops)}."
+        )
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    return ConversionFailed(f"TFLiteConverter could not convert {source.description}: {lines[0] if lines else type(exc).__name__}")

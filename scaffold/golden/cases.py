@@ -13,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from scaffold.model.runtime import load_interpreter, run_model
+from scaffold.errors import UnsupportedModel
+from scaffold.model.runtime import flex_ops, load_interpreter, run_model
 from scaffold.model.spec import ModelSpec
 from scaffold.reference.images import MAX_GOLDEN_SIDE, load_image, synthetic_image
 from scaffold.reference.postprocess import Category, classify
@@ -39,6 +40,8 @@ class GoldenCase:
     input_tensor: np.ndarray
     raw_output: np.ndarray
     top_k: list[Category]
+    # Who computed raw_output: LiteRT running the .tflite (always, unless the model has Flex ops).
+    output_source: str = "litert"
 
     @property
     def name(self) -> str:
@@ -60,14 +63,31 @@ def golden_images(user_images: list[Path]) -> list[GoldenImage]:
     return images
 
 
-def compute_cases(spec: ModelSpec, images: list[GoldenImage], top_k: int) -> list[GoldenCase]:
-    interpreter = load_interpreter(spec.model_bytes)
+def compute_cases(spec: ModelSpec, images: list[GoldenImage], top_k: int, tensorflow_model=None) -> list[GoldenCase]:
+    """Run every golden image through the reference and the model.
+
+    A model with Flex ops cannot run in Python's LiteRT; its raw outputs then come from the float
+    TensorFlow model it was converted from (``tensorflow_model``), which is recorded per case.
+    """
+    flex = flex_ops(spec.ops)
+    if flex and tensorflow_model is None:
+        raise UnsupportedModel(
+            f"the model uses Flex ops ({', '.join(flex)}) that Python's LiteRT cannot run, so golden outputs cannot be "
+            "computed: generate from the Keras / SavedModel source with --select-tf-ops instead."
+        )
+    run = (lambda tensor: tensorflow_model.predict(tensor)) if flex else _litert_runner(spec.model_bytes)
     cases = []
     for image in images:
         tensor = preprocess(image.argb, image.rotation, spec.image, spec.preprocessing, spec.input)
-        (raw,) = run_model(interpreter, [tensor])
-        cases.append(GoldenCase(image, tensor, raw, classify(raw, spec.output, spec.labels, spec.apply_softmax, top_k)))
+        raw = np.asarray(run(tensor), dtype=spec.output.dtype).reshape(spec.output.shape)
+        top = classify(raw, spec.output, spec.labels, spec.apply_softmax, top_k)
+        cases.append(GoldenCase(image, tensor, raw, top, "tensorflow" if flex else "litert"))
     return cases
+
+
+def _litert_runner(model_bytes: bytes):
+    interpreter = load_interpreter(model_bytes)
+    return lambda tensor: run_model(interpreter, [tensor])[0]
 
 
 def _slug(stem: str) -> str:

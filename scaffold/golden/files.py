@@ -47,6 +47,7 @@ def golden_files(spec: ModelSpec, cases: list[GoldenCase]) -> dict[str, bytes]:
             f"case.{case.name}.width={width}",
             f"case.{case.name}.height={height}",
             f"case.{case.name}.rotation={case.image.rotation}",
+            f"case.{case.name}.outputComputedBy={case.output_source}",
         ]
         files[f"{case.name}.argb"] = case.image.argb.astype(">u4").tobytes()
         files[f"{case.name}.input.bin"] = _little_endian(case.input_tensor)

@@ -60,20 +60,24 @@ def parse_floats(text: str, option: str) -> tuple[float, ...]:
 def image_size(facts: ModelFacts) -> ImageSize:
     """The NHWC image input, or a clear error for anything else."""
     if len(facts.inputs) != 1:
-        raise UnsupportedModel(f"an image classifier has one input; this model has {len(facts.inputs)}.")
+        raise UnsupportedModel(f"an image model has one input; this model has {len(facts.inputs)}.")
     tensor = facts.inputs[0]
-    shape = tensor.shape
-    if len(shape) != 4 or shape[0] != 1 or shape[3] not in (1, 3):
+    if tensor.dtype not in SUPPORTED_DTYPES:
+        raise UnsupportedModel(f"input type {tensor.dtype} is not supported (use float32, uint8 or int8).")
+    return image_size_of(tensor.shape_signature or tensor.shape)
+
+
+def image_size_of(shape: tuple[int, ...]) -> ImageSize:
+    """Height, width and channels of an NHWC shape (batch 1 or -1); -1 marks a dynamic dimension."""
+    if len(shape) != 4 or shape[0] not in (1, -1) or shape[3] not in (1, 3):
         hint = " (it looks channels-first/NCHW; export it channels-last)" if len(shape) == 4 and shape[1] in (1, 3) else ""
         raise UnsupportedModel(
             f"expected an image input of shape [1, height, width, 1 or 3], got {list(shape)}{hint}."
         )
-    if any(d < 1 for d in tensor.shape_signature[1:3]):
+    if any(d < 1 for d in shape[1:3]):
         raise UnsupportedModel(
             f"the input's height and width are not fixed ({list(shape)}); give the model a fixed input size before converting."
         )
-    if tensor.dtype not in SUPPORTED_DTYPES:
-        raise UnsupportedModel(f"input type {tensor.dtype} is not supported (use float32, uint8 or int8).")
     return ImageSize(height=shape[1], width=shape[2], channels=shape[3])
 
 
@@ -110,7 +114,7 @@ def resolve_classifier(facts: ModelFacts, model_bytes: bytes, choices: Classifie
             "(e.g. --mean 127.5 --std 127.5 for [-1, 1] inputs, --mean 0 --std 255 for [0, 1], "
             "--mean 0 --std 1 if the model rescales pixels itself)."
         )
-    normalization = _check_normalization(normalization, image.channels)
+    normalization = check_normalization(normalization, image.channels)
 
     producer = facts.output_producers[0]
     output_is_probability = producer in _PROBABILITY_OPS
@@ -152,7 +156,8 @@ def _pick(what, flag_value, metadata_value, notes: list[str], warnings: list[str
     return metadata_value
 
 
-def _check_normalization(norm: Normalization, channels: int) -> Normalization:
+def check_normalization(norm: Normalization, channels: int) -> Normalization:
+    """``norm`` broadcast to ``channels``, or a NormalizationError for a wrong count or a zero std."""
     for name, values in (("--mean", norm.mean), ("--std", norm.std)):
         if len(values) not in (1, channels):
             raise NormalizationError(f"{name} has {len(values)} values; the model has {channels} channel(s): give 1 or {channels}.")

@@ -14,16 +14,26 @@ from scaffold.errors import UnsupportedModel
 from scaffold.quiet import native_output_silenced
 
 
-def load_interpreter(model_bytes: bytes, source: str = "model") -> Interpreter:
-    """An allocated single-threaded interpreter (deterministic results for golden data)."""
+def load_interpreter(model_bytes: bytes, source: str = "model", allocate: bool = True) -> Interpreter:
+    """A single-threaded interpreter (deterministic results for golden data).
+
+    ``allocate=False`` is enough to read tensor details, and works for models whose ops this
+    runtime cannot execute (Flex ops), which fail only at allocation.
+    """
     try:
         with native_output_silenced():  # "INFO: Created TensorFlow Lite XNNPACK delegate"
             interpreter = Interpreter(model_content=bytes(model_bytes), num_threads=1)
-            interpreter.allocate_tensors()
+            if allocate:
+                interpreter.allocate_tensors()
     except (ValueError, RuntimeError) as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise UnsupportedModel(f"LiteRT cannot load {source}: {first_line}") from exc
     return interpreter
+
+
+def flex_ops(ops: tuple[str, ...]) -> list[str]:
+    """Select TF ops in a graph. Python's LiteRT (and TF 2.21's tf.lite) cannot run them."""
+    return [op for op in ops if op.startswith("Flex")]
 
 
 def run_model(interpreter: Interpreter, inputs: list[np.ndarray]) -> list[np.ndarray]:

@@ -1,20 +1,23 @@
-"""Find out what kind of model the user handed us, and get a .tflite out of it.
+"""Find out what kind of model the user handed us.
 
-A .tflite is read as-is (no TensorFlow import: that path must stay fast). Keras files and
-SavedModel directories go through :mod:`scaffold.convert`, which imports TensorFlow.
+Decided by content, not by file name: users rename files, magic numbers don't lie. A .tflite is
+read as-is (no TensorFlow import: that path must stay fast); every other kind goes through
+:mod:`scaffold.convert`.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from scaffold.errors import ModelNotFound, UnsupportedModel
 from scaffold.model.tflite import looks_like_tflite
 
 _HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
+# package.module:function or path/to/file.py:function
+_PYTHON_SOURCE = re.compile(r"^(?:[\w.]+|.+\.py):[A-Za-z_]\w*$")
 
 
 class ModelKind(enum.Enum):
@@ -22,21 +25,17 @@ class ModelKind(enum.Enum):
     KERAS = "Keras v3 (.keras)"
     H5 = "Keras HDF5 (.h5)"
     SAVED_MODEL = "SavedModel directory"
+    PYTHON = "Python module:function"
 
     @property
     def needs_conversion(self) -> bool:
         return self is not ModelKind.TFLITE
 
 
-@dataclass(frozen=True)
-class LoadedModel:
-    kind: ModelKind
-    path: Path
-    tflite_bytes: bytes
-
-
-def detect_kind(path: Path) -> ModelKind:
-    """Decide by content first, extension second: users rename files, magic numbers don't lie."""
+def detect_kind(source: str | Path) -> ModelKind:
+    path = Path(source)
+    if not path.exists() and _PYTHON_SOURCE.match(str(source)):
+        return ModelKind.PYTHON
     if not path.exists():
         raise ModelNotFound(f"model not found: {path}")
     if path.is_dir():
@@ -54,16 +53,6 @@ def detect_kind(path: Path) -> ModelKind:
             if "config.json" in archive.namelist():
                 return ModelKind.KERAS
     raise UnsupportedModel(
-        f"{path} is not a model this tool reads: expected a .tflite flatbuffer, a Keras .keras/.h5 file "
-        "or a SavedModel directory."
+        f"{path} is not a model this tool reads: expected a .tflite flatbuffer, a Keras .keras/.h5 file, "
+        "a SavedModel directory or a Python module:function."
     )
-
-
-def load_model(path: Path) -> LoadedModel:
-    """Read or convert ``path`` to .tflite bytes (float32 conversion for Keras/SavedModel)."""
-    kind = detect_kind(path)
-    if kind is ModelKind.TFLITE:
-        return LoadedModel(kind, path, path.read_bytes())
-    from scaffold.convert.converter import convert_to_tflite  # imports TensorFlow: only here
-
-    return LoadedModel(kind, path, convert_to_tflite(path, kind))

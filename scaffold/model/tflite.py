@@ -34,7 +34,7 @@ def inspect_model(model_bytes: bytes, source: str = "model") -> ModelFacts:
     """Tensors, ops and embedded metadata of a .tflite, as :class:`ModelFacts`."""
     if not looks_like_tflite(model_bytes):
         raise UnsupportedModel(f"{source} is not a TensorFlow Lite flatbuffer (no 'TFL3' identifier).")
-    interpreter = load_interpreter(model_bytes, source)
+    interpreter = load_interpreter(model_bytes, source, allocate=False)
     inputs = tuple(_tensor_info(d) for d in interpreter.get_input_details())
     outputs = tuple(_tensor_info(d) for d in interpreter.get_output_details())
     ops, producers = _read_graph(model_bytes, [t.index for t in outputs])

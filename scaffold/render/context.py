@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from scaffold import __version__
 from scaffold.errors import InvalidOption
+from scaffold.model.runtime import flex_ops
 from scaffold.model.spec import ModelSpec, TensorInfo
 
 MODEL_ASSET = "model.tflite"
@@ -89,6 +90,7 @@ def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
         "apply_softmax": spec.apply_softmax,
         "top_k": str(options.top_k),
         "num_threads": str(options.num_threads),
+        "select_tf_ops": bool(flex_ops(spec.ops)),
         "model_summary": model_summary(spec),
         "generator": f"tflite-scaffold {__version__}",
     }

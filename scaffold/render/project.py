@@ -128,5 +128,18 @@ def _remove_empty_parents(directory: Path, root: Path) -> None:
         directory = directory.parent
 
 
+def write_file_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary sibling, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

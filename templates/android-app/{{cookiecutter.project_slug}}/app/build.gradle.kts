@@ -17,6 +17,13 @@ android {
         targetSdk = 36
         versionCode = 1
         versionName = "1.0"
+{%- if cookiecutter.select_tf_ops %}
+
+        // The Flex runtime adds ~8 MB per ABI: ship phone ABIs only. Add "x86_64" to run on an emulator.
+        ndk {
+            abiFilters += listOf("arm64-v8a", "armeabi-v7a")
+        }
+{%- endif %}
     }
 
     buildTypes {
@@ -65,6 +72,15 @@ dependencies {
     implementation(libs.androidx.camera.lifecycle)
     implementation(libs.androidx.camera.view)
     implementation(libs.litert)
+{%- if cookiecutter.select_tf_ops %}
+    // The model uses TensorFlow ops that have no LiteRT kernel (converted with --select-tf-ops).
+    // The Interpreter finds this Flex delegate on the classpath and applies it by itself; it only
+    // brings the delegate, the LiteRT runtime above stays the one in use. See README.md.
+    implementation(libs.tensorflow.lite.select.tf.ops) {
+        exclude(group = "org.tensorflow", module = "tensorflow-lite")
+        exclude(group = "org.tensorflow", module = "tensorflow-lite-api")
+    }
+{%- endif %}
 
     // The golden tests are plain JUnit 4 on the JVM: `./gradlew test`.
     testImplementation(libs.junit)
