@@ -126,19 +126,33 @@ ModelDescriptionOpt = Annotated[Optional[str], typer.Option(help="Description wr
 ModelVersionOpt = Annotated[Optional[str], typer.Option(help="Version written to the model metadata.")]
 
 
-def _normalization(mean: str | None, std: str | None):
+def _model_inputs(
+    model, mean, std, channel_order, resize, quantize, io_type, select_tf_ops, calibration_images,
+    calibration_steps, eval_images, report, min_agreement, labels, model_name, model_description, model_version,
+):
+    """The options `new` and `convert` share, as one ModelInputs."""
+    from scaffold.convert.options import ConversionOptions
     from scaffold.model.resolve import parse_floats
     from scaffold.model.spec import Normalization
+    from scaffold.pipeline import ModelInputs
 
     if (mean is None) != (std is None):
         raise NormalizationError("pass --mean and --std together.")
-    return Normalization(parse_floats(mean, "--mean"), parse_floats(std, "--std")) if mean else None
-
-
-def _conversion_options(quantize: Quantize, io_type: IoType, select_tf_ops: bool, calibration_steps: int):
-    from scaffold.convert.options import ConversionOptions
-
-    return ConversionOptions(quantize.value, io_type.value, select_tf_ops, calibration_steps)
+    return ModelInputs(
+        model=model,
+        conversion=ConversionOptions(quantize.value, io_type.value, select_tf_ops, calibration_steps),
+        normalization=Normalization(parse_floats(mean, "--mean"), parse_floats(std, "--std")) if mean else None,
+        channel_order=channel_order.value,
+        resize=resize.value,
+        calibration_images=calibration_images,
+        eval_images=eval_images,
+        min_agreement=min_agreement,
+        report_path=report,
+        labels_file=labels,
+        model_name=model_name,
+        model_description=model_description,
+        model_version=model_version,
+    )
 
 
 @app.command()
@@ -181,23 +195,14 @@ def new(
     started = time.perf_counter()
     try:
         request = NewProjectRequest(
-            model=model,
+            inputs=_model_inputs(
+                model, mean, std, channel_order, resize, quantize, io_type, select_tf_ops, calibration_images,
+                calibration_steps, eval_images, report, min_agreement, labels, model_name, model_description, model_version,
+            ),
             out=out,
             app=AppOptions(app_name, package, language.value, top_k, threads),
-            conversion=_conversion_options(quantize, io_type, select_tf_ops, calibration_steps),
-            calibration_images=calibration_images,
-            eval_images=eval_images,
-            min_agreement=min_agreement,
-            report_path=report,
-            labels_file=labels,
-            normalization=_normalization(mean, std),
-            channel_order=channel_order.value,
-            resize=resize.value,
             apply_softmax=softmax,
             golden_images=list(golden_image or []),
-            model_name=model_name,
-            model_description=model_description,
-            model_version=model_version,
             force=force,
         )
         with console.status("Generating project…"):
@@ -239,20 +244,11 @@ def convert(
 
     try:
         request = ConvertRequest(
-            model=model,
+            inputs=_model_inputs(
+                model, mean, std, channel_order, resize, quantize, io_type, select_tf_ops, calibration_images,
+                calibration_steps, eval_images, report, min_agreement, labels, model_name, model_description, model_version,
+            ),
             out=out,
-            conversion=_conversion_options(quantize, io_type, select_tf_ops, calibration_steps),
-            normalization=_normalization(mean, std),
-            channel_order=channel_order.value,
-            resize=resize.value,
-            calibration_images=calibration_images,
-            eval_images=eval_images,
-            min_agreement=min_agreement,
-            report_path=report,
-            labels_file=labels,
-            model_name=model_name,
-            model_description=model_description,
-            model_version=model_version,
             force=force,
         )
         with console.status("Converting…"):

@@ -1,11 +1,12 @@
-"""``tflite-scaffold new`` as a library call: the whole story, one stage per step.
+"""``tflite-scaffold new`` and ``convert`` as library calls: the whole story, one stage per step.
 
-model (convert and quantize if needed, with a report) → inspect → resolve options into a
+new: model (convert and quantize if needed, with a report) → inspect → resolve options into a
 ModelSpec → metadata → golden vectors from the numpy reference → render the Android project.
+convert: the first stage alone, plus metadata, into one .tflite file.
 
 Every check that can fail on user input runs before anything is written: bad options, an
-occupied output directory and unreadable images fail before conversion even starts, and the
-project only appears on disk (atomically) once everything else succeeded.
+occupied output, unreadable images and calibration directories fail before conversion even
+starts, and the output only appears on disk (atomically) once everything else succeeded.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from scaffold.convert.options import ConversionOptions
 from scaffold.convert.report import ConversionReport
 from scaffold.convert.workflow import check_agreement, plan_conversion, run_conversion, save_report
+from scaffold.errors import InvalidOption, OutputDirError
 from scaffold.golden.cases import GoldenCase, compute_cases, golden_images
 from scaffold.golden.files import golden_files
 from scaffold.metadata.labels import labels_file_text, read_labels
@@ -27,33 +29,102 @@ from scaffold.model.source import ModelKind, detect_kind
 from scaffold.model.spec import ModelSpec, Normalization, Preprocessing
 from scaffold.model.tflite import inspect_model
 from scaffold.render.context import LABELS_ASSET, MODEL_ASSET, AppOptions, template_context, validate_app_options
-from scaffold.errors import InvalidOption, OutputDirError
 from scaffold.render.project import RenderResult, check_output_dir, render_project, write_file_atomically
 
 Report = Callable[[str], None]
 
 
 @dataclass(frozen=True)
-class NewProjectRequest:
-    """Everything ``new`` accepts, already parsed from the command line."""
+class ModelInputs:
+    """What `new` and `convert` share: the model, how to convert it, how its pixels were
+    preprocessed in training, its labels and the metadata names."""
 
     model: str
-    out: Path
-    app: AppOptions
     conversion: ConversionOptions = ConversionOptions()
+    normalization: Normalization | None = None
+    channel_order: str = "rgb"
+    resize: str = "stretch"
     calibration_images: Path | None = None
     eval_images: Path | None = None
     min_agreement: float | None = None
     report_path: Path | None = None
     labels_file: Path | None = None
-    normalization: Normalization | None = None
-    channel_order: str = "rgb"
-    resize: str = "stretch"
-    apply_softmax: bool | None = None
-    golden_images: list[Path] = field(default_factory=list)
     model_name: str | None = None
     model_description: str | None = None
     model_version: str | None = None
+
+    @property
+    def preprocessing(self) -> Preprocessing | None:
+        return Preprocessing(self.normalization, self.channel_order, self.resize) if self.normalization else None
+
+    @property
+    def default_name(self) -> str:
+        """A model name for metadata: the file stem, or the function of a module:function source."""
+        if ":" in self.model and not Path(self.model).exists():
+            return self.model.rsplit(":", 1)[1]
+        return Path(self.model).stem
+
+    @property
+    def renames(self) -> bool:
+        return any(v is not None for v in (self.model_name, self.model_description, self.model_version))
+
+    def choices(self, labels: tuple[str, ...] | None, apply_softmax: bool | None = None) -> ClassifierChoices:
+        return ClassifierChoices(
+            labels=labels,
+            labels_source=str(self.labels_file),
+            normalization=self.normalization,
+            channel_order=self.channel_order,
+            resize=self.resize,
+            apply_softmax=apply_softmax,
+            name=self.model_name,
+            description=self.model_description,
+            version=self.model_version,
+        )
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    kind: ModelKind
+    labels: tuple[str, ...] | None
+    model_bytes: bytes
+    conversion: ConversionReport | None
+    tensorflow_model: object | None
+
+
+def _checked_inputs(inputs: ModelInputs):
+    """Everything about the inputs that can be checked without TensorFlow."""
+    kind = detect_kind(inputs.model)
+    labels = read_labels(inputs.labels_file) if inputs.labels_file else None
+    plan = plan_conversion(
+        inputs.model, kind, inputs.conversion, inputs.preprocessing,
+        inputs.calibration_images, inputs.eval_images, inputs.min_agreement,
+    )
+    return kind, labels, plan
+
+
+def _model_bytes(inputs: ModelInputs, kind: ModelKind, labels, plan, report: Report) -> _Prepared:
+    """The .tflite to ship: read as-is, or converted (and quantized, measured, checked)."""
+    if not kind.needs_conversion:
+        return _Prepared(kind, labels, Path(inputs.model).read_bytes(), None, None)
+    converted = run_conversion(plan, report)
+    if inputs.report_path:
+        save_report(converted.report, inputs.report_path)
+    check_agreement(converted.report, inputs.min_agreement, inputs.report_path)
+    return _Prepared(kind, labels, converted.model_bytes, converted.report, converted.tensorflow_model)
+
+
+# --- new ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewProjectRequest:
+    """Everything ``new`` accepts, already parsed from the command line."""
+
+    inputs: ModelInputs
+    out: Path
+    app: AppOptions
+    apply_softmax: bool | None = None
+    golden_images: list[Path] = field(default_factory=list)
     force: bool = False
 
 
@@ -69,56 +140,30 @@ class NewProjectResult:
 
 
 def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> NewProjectResult:
+    inputs = request.inputs
     # 1. Cheap checks first: nothing slow happens for a typo.
     validate_app_options(request.app)
     check_output_dir(request.out, request.force)
-    kind = detect_kind(request.model)
-    labels = read_labels(request.labels_file) if request.labels_file else None
+    kind, labels, plan = _checked_inputs(inputs)
     images = golden_images(request.golden_images)
-    preprocessing = (
-        Preprocessing(request.normalization, request.channel_order, request.resize) if request.normalization else None
-    )
-    plan = plan_conversion(
-        request.model, kind, request.conversion, preprocessing,
-        request.calibration_images, request.eval_images, request.min_agreement,
-    )
 
-    # 2. Model → .tflite bytes (converted, quantized and measured if it is not one yet) → facts.
-    conversion = None
-    tensorflow_model = None
-    if kind.needs_conversion:
-        converted = run_conversion(plan, report)
-        conversion, tensorflow_model = converted.report, converted.tensorflow_model
-        if request.report_path:
-            save_report(conversion, request.report_path)
-        check_agreement(conversion, request.min_agreement, request.report_path)
-        model_bytes = converted.model_bytes
-    else:
-        model_bytes = Path(request.model).read_bytes()
-    facts = inspect_model(model_bytes, str(request.model))
+    # 2. Model → .tflite bytes → facts.
+    prepared = _model_bytes(inputs, kind, labels, plan, report)
+    facts = inspect_model(prepared.model_bytes, inputs.model)
 
     # 3. Facts + options → the one ModelSpec every later stage reads.
-    choices = ClassifierChoices(
-        labels=labels,
-        labels_source=str(request.labels_file),
-        normalization=request.normalization,
-        channel_order=request.channel_order,
-        resize=request.resize,
-        apply_softmax=request.apply_softmax,
-        name=request.model_name,
-        description=request.model_description,
-        version=request.model_version,
+    resolution = resolve_classifier(
+        facts, prepared.model_bytes, inputs.choices(labels, request.apply_softmax), inputs.default_name
     )
-    resolution = resolve_classifier(facts, model_bytes, choices, default_name=_default_name(request.model))
     spec = resolution.spec
 
     # 4. Metadata: written unless the model already describes exactly this spec.
-    metadata_written = _metadata_differs(facts.metadata, spec, request)
+    metadata_written = inputs.renames or _metadata_differs(facts.metadata, spec)
     if metadata_written:
         spec = replace(spec, model_bytes=write_classifier_metadata(spec))
 
-    # 5. Golden vectors from the reference, with the model's real outputs from LiteRT.
-    cases = compute_cases(spec, images, request.app.top_k, tensorflow_model)
+    # 5. Golden vectors from the reference, with the model's real outputs.
+    cases = compute_cases(spec, images, request.app.top_k, prepared.tensorflow_model)
 
     # 6. Render and move into place.
     files = {
@@ -129,33 +174,28 @@ def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> 
     record = {
         "command": "new",
         "model": {
-            "source": str(request.model),
+            "source": inputs.model,
             "kind": kind.name.lower(),
-            "sha256": hashlib.sha256(model_bytes).hexdigest(),
+            "sha256": hashlib.sha256(prepared.model_bytes).hexdigest(),
         },
         "options": _recorded_options(request, spec),
     }
     rendered = render_project(template_context(spec, request.app), files, record, request.out, request.force)
-    return NewProjectResult(spec, kind, resolution, cases, metadata_written, rendered, conversion)
+    return NewProjectResult(spec, kind, resolution, cases, metadata_written, rendered, prepared.conversion)
 
 
-def _default_name(model: str) -> str:
-    """A model name for metadata: the file stem, or the function of a module:function source."""
-    return Path(model).stem if ":" not in model or Path(model).exists() else model.rsplit(":", 1)[1]
-
-
-def _metadata_differs(embedded, spec: ModelSpec, request: NewProjectRequest) -> bool:
+def _metadata_differs(embedded, spec: ModelSpec) -> bool:
     if embedded is None:
         return True
     wanted = (spec.labels, spec.preprocessing.normalization)
     have = (embedded.labels, embedded.normalization.for_channels(spec.image.channels) if embedded.normalization else None)
-    renamed = any(v is not None for v in (request.model_name, request.model_description, request.model_version))
-    return wanted != have or renamed
+    return wanted != have
 
 
 def _recorded_options(request: NewProjectRequest, spec: ModelSpec) -> dict:
     """The resolved options, so a later regeneration can reproduce this project."""
     norm = spec.preprocessing.normalization
+    conversion = request.inputs.conversion
     return {
         "app_name": request.app.app_name,
         "package": request.app.package_name,
@@ -168,31 +208,22 @@ def _recorded_options(request: NewProjectRequest, spec: ModelSpec) -> dict:
         "resize": spec.preprocessing.resize,
         "apply_softmax": spec.apply_softmax,
         "golden_images": [str(p) for p in request.golden_images],
-        "quantize": request.conversion.quantize,
-        "io_type": request.conversion.io_type,
-        "select_tf_ops": request.conversion.select_tf_ops,
-        "calibration_steps": request.conversion.calibration_steps,
+        "quantize": conversion.quantize,
+        "io_type": conversion.io_type,
+        "select_tf_ops": conversion.select_tf_ops,
+        "calibration_steps": conversion.calibration_steps,
     }
+
+
+# --- convert -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class ConvertRequest:
     """Everything ``convert`` accepts: a TensorFlow model in, one .tflite file out."""
 
-    model: str
+    inputs: ModelInputs
     out: Path
-    conversion: ConversionOptions = ConversionOptions()
-    normalization: Normalization | None = None
-    channel_order: str = "rgb"
-    resize: str = "stretch"
-    calibration_images: Path | None = None
-    eval_images: Path | None = None
-    min_agreement: float | None = None
-    report_path: Path | None = None
-    labels_file: Path | None = None
-    model_name: str | None = None
-    model_description: str | None = None
-    model_version: str | None = None
     force: bool = False
 
 
@@ -208,40 +239,20 @@ def convert_model_file(request: ConvertRequest, report: Report = lambda _: None)
 
     The file only appears once conversion, the agreement check and metadata all succeeded.
     """
-    if request.out.exists() and not request.force:
-        raise OutputDirError(f"--out {request.out} already exists; pass --force to replace it.")
+    inputs = request.inputs
     if request.out.is_dir():
         raise OutputDirError(f"--out {request.out} is a directory; give a file name such as model.tflite.")
-    kind = detect_kind(request.model)
+    if request.out.exists() and not request.force:
+        raise OutputDirError(f"--out {request.out} already exists; pass --force to replace it.")
+    kind, labels, plan = _checked_inputs(inputs)
     if not kind.needs_conversion:
-        raise InvalidOption(f"{request.model} is already a .tflite; convert takes a Keras, SavedModel or Python source.")
-    labels = read_labels(request.labels_file) if request.labels_file else None
-    preprocessing = (
-        Preprocessing(request.normalization, request.channel_order, request.resize) if request.normalization else None
-    )
-    plan = plan_conversion(
-        request.model, kind, request.conversion, preprocessing,
-        request.calibration_images, request.eval_images, request.min_agreement,
-    )
-    converted = run_conversion(plan, report)
-    if request.report_path:
-        save_report(converted.report, request.report_path)
-    check_agreement(converted.report, request.min_agreement, request.report_path)
+        raise InvalidOption(f"{inputs.model} is already a .tflite; convert takes a Keras, SavedModel or Python source.")
 
-    model_bytes = converted.model_bytes
+    prepared = _model_bytes(inputs, kind, labels, plan, report)
+    model_bytes = prepared.model_bytes
     if labels is not None:
-        choices = ClassifierChoices(
-            labels=labels,
-            labels_source=str(request.labels_file),
-            normalization=request.normalization,
-            channel_order=request.channel_order,
-            resize=request.resize,
-            name=request.model_name,
-            description=request.model_description,
-            version=request.model_version,
-        )
         facts = inspect_model(model_bytes, "the converted model")
-        spec = resolve_classifier(facts, model_bytes, choices, default_name=_default_name(request.model)).spec
+        spec = resolve_classifier(facts, model_bytes, inputs.choices(labels), inputs.default_name).spec
         model_bytes = write_classifier_metadata(spec)
     write_file_atomically(request.out, model_bytes)
-    return ConvertResult(converted.report, labels is not None, len(model_bytes))
+    return ConvertResult(prepared.conversion, labels is not None, len(model_bytes))
