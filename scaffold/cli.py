@@ -45,6 +45,23 @@ class ChannelOrder(str, enum.Enum):
 class Resize(str, enum.Enum):
     stretch = "stretch"
     center_crop = "center-crop"
+    letterbox = "letterbox"
+
+
+class Task(str, enum.Enum):
+    classify = "classify"
+    detect = "detect"
+
+
+class BoxFormat(str, enum.Enum):
+    yxyx = "yxyx"
+    xyxy = "xyxy"
+    cxcywh = "cxcywh"
+
+
+class ScoreActivation(str, enum.Enum):
+    none = "none"
+    sigmoid = "sigmoid"
 
 
 class Quantize(str, enum.Enum):
@@ -99,7 +116,8 @@ StdOpt = Annotated[Optional[str], typer.Option(help="Normalization std, same for
 ChannelOrderOpt = Annotated[ChannelOrder, typer.Option(help="Channel order of the input tensor.")]
 ResizeOpt = Annotated[
     Resize,
-    typer.Option(help="stretch: whole image squashed to the input size; center-crop: centred crop with the input's aspect ratio."),
+    typer.Option(help="stretch: whole image squashed to the input size; center-crop: centred crop with the input's "
+                 "aspect ratio; letterbox: whole image scaled to fit, padded with black."),
 ]
 QuantizeOpt = Annotated[
     Quantize,
@@ -175,6 +193,27 @@ def new(
     golden_image: Annotated[
         Optional[list[Path]], typer.Option(help="Extra image for the golden tests (repeatable).")
     ] = None,
+    task: Annotated[
+        Optional[Task], typer.Option(help="classify or detect (default: decided from the model's outputs).")
+    ] = None,
+    score_threshold: Annotated[float, typer.Option(help="Detection: minimum score shown.")] = 0.5,
+    max_results: Annotated[int, typer.Option(help="Detection: at most this many boxes.")] = 10,
+    label_allowlist: Annotated[
+        Optional[str], typer.Option(help="Detection: only these labels, comma-separated (default: all).")
+    ] = None,
+    iou_threshold: Annotated[float, typer.Option(help="Raw-output detectors: NMS overlap (IoU) above which boxes merge.")] = 0.5,
+    anchors: Annotated[
+        Optional[Path], typer.Option(help="Raw-output detectors: anchors (.npy or CSV, N x 4: y, x, h, w) the box outputs are encoded against.")
+    ] = None,
+    box_format: Annotated[
+        BoxFormat, typer.Option(help="Raw-output detectors without anchors: layout of the decoded boxes.")
+    ] = BoxFormat.yxyx,
+    box_scales: Annotated[
+        str, typer.Option(help="Raw-output detectors with anchors: SSD box-coder scales y,x,h,w.")
+    ] = "10,10,5,5",
+    score_activation: Annotated[
+        Optional[ScoreActivation], typer.Option(help="Raw-output detectors: sigmoid for logits (default: sigmoid unless the scores come from LOGISTIC/SOFTMAX).")
+    ] = None,
     quantize: QuantizeOpt = Quantize.none,
     io_type: IoTypeOpt = IoType.float32,
     calibration_images: CalibrationImagesOpt = None,
@@ -189,16 +228,30 @@ def new(
     force: Annotated[bool, typer.Option(help="Write into a non-empty --out, replacing generated files.")] = False,
 ) -> None:
     """Generate an Android Studio project that classifies camera frames and photos with MODEL."""
+    from dataclasses import replace
+
+    from scaffold.model.spec import DetectionOptions
     from scaffold.pipeline import NewProjectRequest, new_project
     from scaffold.render.context import AppOptions
 
     started = time.perf_counter()
     try:
-        request = NewProjectRequest(
-            inputs=_model_inputs(
+        inputs = replace(
+            _model_inputs(
                 model, mean, std, channel_order, resize, quantize, io_type, select_tf_ops, calibration_images,
                 calibration_steps, eval_images, report, min_agreement, labels, model_name, model_description, model_version,
             ),
+            task=task.value if task else None,
+            detection=DetectionOptions(
+                score_threshold, max_results, _comma_list(label_allowlist), iou_threshold
+            ),
+            anchors_file=anchors,
+            box_format=box_format.value,
+            box_scales=_box_scales(box_scales),
+            score_activation=score_activation.value if score_activation else None,
+        )
+        request = NewProjectRequest(
+            inputs=inputs,
             out=out,
             app=AppOptions(app_name, package, language.value, top_k, threads),
             apply_softmax=softmax,
@@ -261,6 +314,22 @@ def convert(
     console.print(f"[green]✓[/] {escape(str(out))} ({result.size / 1024:.1f} KiB, {metadata})")
 
 
+def _comma_list(text: str | None) -> tuple[str, ...]:
+    return tuple(item.strip() for item in text.split(",") if item.strip()) if text else ()
+
+
+def _box_scales(text: str) -> tuple[float, float, float, float]:
+    from scaffold.errors import InvalidOption
+
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 4 or any(v <= 0 for v in values):
+        raise InvalidOption(f"--box-scales takes four positive numbers y,x,h,w, got '{text}'.")
+    return values
+
+
 def _progress(line: str) -> None:
     console.print(f"  {escape(line)}")
 
@@ -287,6 +356,32 @@ def _tensor(tensor) -> str:
     return f"{tensor.dtype}{quant}"
 
 
+def _describe_detector(head) -> str:
+    options = head.options
+    allow = f", only {', '.join(options.label_allowlist)}" if options.label_allowlist else ""
+    if head.kind == "postprocess":
+        how = "TFLite_Detection_PostProcess in the model"
+    else:
+        boxes = "anchors (SSD box coder)" if head.anchors is not None else f"{head.box_format} boxes"
+        how = f"raw outputs: {boxes}, {head.score_activation} scores, NMS IoU {options.iou_threshold} in the app"
+    return f"{how}; score >= {options.score_threshold}, at most {options.max_results}{allow}"
+
+
+def _golden_table(cases, task: str) -> Table:
+    if task == "classify":
+        table = Table("golden case", "top-1", "score", box=None, padding=(0, 2))
+        for case in cases:
+            best = case.top_k[0]
+            table.add_row(case.name, escape(best.label), f"{best.score:.3f}")
+        return table
+    table = Table("golden case", "detections (configured / filtered)", "best", box=None, padding=(0, 2))
+    for case in cases:
+        configured, filtered = case.detections["configured"], case.detections["filtered"]
+        best = f"{escape(configured[0].detection.label)} {configured[0].detection.score:.3f}" if configured else "-"
+        table.add_row(case.name, f"{len(configured)} / {len(filtered)}", best)
+    return table
+
+
 def _print_new_summary(result, seconds: float) -> None:
     from scaffold.model.runtime import flex_ops
     from scaffold.render.context import model_summary
@@ -302,14 +397,14 @@ def _print_new_summary(result, seconds: float) -> None:
     table.add_row("tensors", escape(model_summary(spec)))
     colour = spec.preprocessing.channel_order if spec.image.channels == 3 else "grayscale"
     table.add_row("preprocessing", escape(f"{spec.preprocessing.resize}, {colour}, mean {list(norm.mean)} std {list(norm.std)}"))
-    table.add_row("scores", "softmax in the app" if spec.apply_softmax else "as output by the model")
+    if spec.task == "classify":
+        table.add_row("scores", "softmax in the app" if spec.head.apply_softmax else "as output by the model")
+    else:
+        head = spec.head
+        table.add_row("detector", escape(_describe_detector(head)))
     table.add_row("metadata", "written (normalization, labels, name)" if result.metadata_written else "kept (already matches)")
     console.print(table)
-    cases = Table("golden case", "top-1", "score", box=None, padding=(0, 2))
-    for case in result.cases:
-        best = case.top_k[0]
-        cases.add_row(case.name, escape(best.label), f"{best.score:.3f}")
-    console.print(cases)
+    console.print(_golden_table(result.cases, spec.task))
     render = result.render
     if render.replaced or render.removed:
         console.print(f"  replaced {render.replaced} generated files, removed {render.removed} no longer generated")

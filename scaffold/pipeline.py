@@ -23,10 +23,11 @@ from scaffold.errors import InvalidOption, OutputDirError
 from scaffold.golden.cases import GoldenCase, compute_cases, golden_images
 from scaffold.golden.files import golden_files
 from scaffold.metadata.labels import labels_file_text, read_labels
-from scaffold.metadata.writer import write_classifier_metadata
-from scaffold.model.resolve import ClassifierChoices, Resolution, resolve_classifier
+from scaffold.metadata.writer import metadata_labels, write_metadata
+from scaffold.model.anchors import ANCHORS_ASSET, anchors_asset, read_anchors
+from scaffold.model.resolve import Choices, Resolution, resolve
 from scaffold.model.source import ModelKind, detect_kind
-from scaffold.model.spec import ModelSpec, Normalization, Preprocessing
+from scaffold.model.spec import DetectionOptions, ModelSpec, Normalization, Preprocessing
 from scaffold.model.tflite import inspect_model
 from scaffold.render.context import LABELS_ASSET, MODEL_ASSET, AppOptions, template_context, validate_app_options
 from scaffold.render.project import RenderResult, check_output_dir, render_project, write_file_atomically
@@ -52,6 +53,13 @@ class ModelInputs:
     model_name: str | None = None
     model_description: str | None = None
     model_version: str | None = None
+    # None: decided from the model's outputs.
+    task: str | None = None
+    detection: DetectionOptions = DetectionOptions()
+    anchors_file: Path | None = None
+    box_format: str = "yxyx"
+    box_scales: tuple[float, float, float, float] = (10.0, 10.0, 5.0, 5.0)
+    score_activation: str | None = None
 
     @property
     def preprocessing(self) -> Preprocessing | None:
@@ -68,49 +76,68 @@ class ModelInputs:
     def renames(self) -> bool:
         return any(v is not None for v in (self.model_name, self.model_description, self.model_version))
 
-    def choices(self, labels: tuple[str, ...] | None, apply_softmax: bool | None = None) -> ClassifierChoices:
-        return ClassifierChoices(
+    def choices(self, labels: tuple[str, ...] | None, anchors, apply_softmax: bool | None = None) -> Choices:
+        return Choices(
             labels=labels,
             labels_source=str(self.labels_file),
             normalization=self.normalization,
             channel_order=self.channel_order,
             resize=self.resize,
-            apply_softmax=apply_softmax,
             name=self.model_name,
             description=self.model_description,
             version=self.model_version,
+            apply_softmax=apply_softmax,
+            detection=self.detection,
+            anchors=anchors,
+            box_format=self.box_format,
+            box_scales=self.box_scales,
+            score_activation=self.score_activation,
         )
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class _Checked:
     kind: ModelKind
     labels: tuple[str, ...] | None
+    anchors: object
+    plan: object
+
+
+@dataclass(frozen=True)
+class _Prepared:
     model_bytes: bytes
     conversion: ConversionReport | None
     tensorflow_model: object | None
 
 
-def _checked_inputs(inputs: ModelInputs):
+def _checked_inputs(inputs: ModelInputs) -> _Checked:
     """Everything about the inputs that can be checked without TensorFlow."""
     kind = detect_kind(inputs.model)
     labels = read_labels(inputs.labels_file) if inputs.labels_file else None
+    anchors = read_anchors(inputs.anchors_file) if inputs.anchors_file else None
     plan = plan_conversion(
         inputs.model, kind, inputs.conversion, inputs.preprocessing,
         inputs.calibration_images, inputs.eval_images, inputs.min_agreement,
     )
-    return kind, labels, plan
+    return _Checked(kind, labels, anchors, plan)
 
 
-def _model_bytes(inputs: ModelInputs, kind: ModelKind, labels, plan, report: Report) -> _Prepared:
+def _model_bytes(inputs: ModelInputs, checked: _Checked, report: Report) -> _Prepared:
     """The .tflite to ship: read as-is, or converted (and quantized, measured, checked)."""
-    if not kind.needs_conversion:
-        return _Prepared(kind, labels, Path(inputs.model).read_bytes(), None, None)
-    converted = run_conversion(plan, report)
+    if not checked.kind.needs_conversion:
+        return _Prepared(Path(inputs.model).read_bytes(), None, None)
+    converted = run_conversion(checked.plan, report)
     if inputs.report_path:
         save_report(converted.report, inputs.report_path)
     check_agreement(converted.report, inputs.min_agreement, inputs.report_path)
-    return _Prepared(kind, labels, converted.model_bytes, converted.report, converted.tensorflow_model)
+    return _Prepared(converted.model_bytes, converted.report, converted.tensorflow_model)
+
+
+def _with_metadata(spec: ModelSpec, resolution: Resolution) -> ModelSpec:
+    model_bytes, skipped = write_metadata(spec)
+    if skipped:
+        resolution.warnings.append(skipped)
+    return replace(spec, model_bytes=model_bytes)
 
 
 # --- new ---------------------------------------------------------------------------------
@@ -144,50 +171,53 @@ def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> 
     # 1. Cheap checks first: nothing slow happens for a typo.
     validate_app_options(request.app)
     check_output_dir(request.out, request.force)
-    kind, labels, plan = _checked_inputs(inputs)
+    checked = _checked_inputs(inputs)
     images = golden_images(request.golden_images)
 
     # 2. Model → .tflite bytes → facts.
-    prepared = _model_bytes(inputs, kind, labels, plan, report)
+    prepared = _model_bytes(inputs, checked, report)
     facts = inspect_model(prepared.model_bytes, inputs.model)
 
     # 3. Facts + options → the one ModelSpec every later stage reads.
-    resolution = resolve_classifier(
-        facts, prepared.model_bytes, inputs.choices(labels, request.apply_softmax), inputs.default_name
+    resolution = resolve(
+        facts, prepared.model_bytes, inputs.choices(checked.labels, checked.anchors, request.apply_softmax),
+        inputs.default_name, inputs.task,
     )
     spec = resolution.spec
 
     # 4. Metadata: written unless the model already describes exactly this spec.
     metadata_written = inputs.renames or _metadata_differs(facts.metadata, spec)
     if metadata_written:
-        spec = replace(spec, model_bytes=write_classifier_metadata(spec))
+        spec = _with_metadata(spec, resolution)
 
     # 5. Golden vectors from the reference, with the model's real outputs.
-    cases = compute_cases(spec, images, request.app.top_k, prepared.tensorflow_model)
+    golden = compute_cases(spec, images, request.app.top_k, prepared.tensorflow_model)
 
     # 6. Render and move into place.
     files = {
         f"app/src/main/assets/{MODEL_ASSET}": spec.model_bytes,
         f"app/src/main/assets/{LABELS_ASSET}": labels_file_text(spec.labels).encode("utf-8"),
-        **golden_files(spec, cases),
+        **golden_files(spec, golden),
     }
+    if spec.task == "detect" and spec.head.anchors is not None:
+        files[f"app/src/main/assets/{ANCHORS_ASSET}"] = anchors_asset(spec.head.anchors)
     record = {
         "command": "new",
         "model": {
             "source": inputs.model,
-            "kind": kind.name.lower(),
+            "kind": checked.kind.name.lower(),
             "sha256": hashlib.sha256(prepared.model_bytes).hexdigest(),
         },
         "options": _recorded_options(request, spec),
     }
     rendered = render_project(template_context(spec, request.app), files, record, request.out, request.force)
-    return NewProjectResult(spec, kind, resolution, cases, metadata_written, rendered, prepared.conversion)
+    return NewProjectResult(spec, checked.kind, resolution, golden.cases, metadata_written, rendered, prepared.conversion)
 
 
 def _metadata_differs(embedded, spec: ModelSpec) -> bool:
     if embedded is None:
         return True
-    wanted = (spec.labels, spec.preprocessing.normalization)
+    wanted = (metadata_labels(spec), spec.preprocessing.normalization)
     have = (embedded.labels, embedded.normalization.for_channels(spec.image.channels) if embedded.normalization else None)
     return wanted != have
 
@@ -196,17 +226,34 @@ def _recorded_options(request: NewProjectRequest, spec: ModelSpec) -> dict:
     """The resolved options, so a later regeneration can reproduce this project."""
     norm = spec.preprocessing.normalization
     conversion = request.inputs.conversion
+    head = spec.head
+    task_options = (
+        {"apply_softmax": head.apply_softmax, "top_k": request.app.top_k}
+        if spec.task == "classify"
+        else {
+            "detector": head.kind,
+            "output_roles": head.roles,
+            "score_threshold": head.options.score_threshold,
+            "max_results": head.options.max_results,
+            "label_allowlist": list(head.options.label_allowlist),
+            "iou_threshold": head.options.iou_threshold,
+            "box_format": head.box_format,
+            "box_scales": list(head.box_scales),
+            "score_activation": head.score_activation,
+            "anchors": str(request.inputs.anchors_file) if request.inputs.anchors_file else None,
+        }
+    )
     return {
+        "task": spec.task,
+        **task_options,
         "app_name": request.app.app_name,
         "package": request.app.package_name,
         "language": request.app.language,
-        "top_k": request.app.top_k,
         "threads": request.app.num_threads,
         "mean": list(norm.mean),
         "std": list(norm.std),
         "channel_order": spec.preprocessing.channel_order,
         "resize": spec.preprocessing.resize,
-        "apply_softmax": spec.apply_softmax,
         "golden_images": [str(p) for p in request.golden_images],
         "quantize": conversion.quantize,
         "io_type": conversion.io_type,
@@ -232,6 +279,7 @@ class ConvertResult:
     report: ConversionReport
     metadata_written: bool
     size: int
+    warnings: list[str] = field(default_factory=list)
 
 
 def convert_model_file(request: ConvertRequest, report: Report = lambda _: None) -> ConvertResult:
@@ -244,15 +292,17 @@ def convert_model_file(request: ConvertRequest, report: Report = lambda _: None)
         raise OutputDirError(f"--out {request.out} is a directory; give a file name such as model.tflite.")
     if request.out.exists() and not request.force:
         raise OutputDirError(f"--out {request.out} already exists; pass --force to replace it.")
-    kind, labels, plan = _checked_inputs(inputs)
-    if not kind.needs_conversion:
+    checked = _checked_inputs(inputs)
+    if not checked.kind.needs_conversion:
         raise InvalidOption(f"{inputs.model} is already a .tflite; convert takes a Keras, SavedModel or Python source.")
 
-    prepared = _model_bytes(inputs, kind, labels, plan, report)
+    prepared = _model_bytes(inputs, checked, report)
     model_bytes = prepared.model_bytes
-    if labels is not None:
+    warnings: list[str] = []
+    if checked.labels is not None:
         facts = inspect_model(model_bytes, "the converted model")
-        spec = resolve_classifier(facts, model_bytes, inputs.choices(labels), inputs.default_name).spec
-        model_bytes = write_classifier_metadata(spec)
+        resolution = resolve(facts, model_bytes, inputs.choices(checked.labels, checked.anchors), inputs.default_name, inputs.task)
+        model_bytes = _with_metadata(resolution.spec, resolution).model_bytes
+        warnings = resolution.warnings
     write_file_atomically(request.out, model_bytes)
-    return ConvertResult(prepared.conversion, labels is not None, len(model_bytes))
+    return ConvertResult(prepared.conversion, checked.labels is not None, len(model_bytes), warnings)

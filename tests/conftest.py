@@ -170,3 +170,33 @@ def weighty_model(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("weighty") / "weighty.keras"
     model.save(path)
     return path
+
+
+@dataclass(frozen=True)
+class Detectors:
+    ssd: Path  # TFLite_Detection_PostProcess, 3 classes, TF2 output order
+    raw_anchors: Path  # boxes encoded against anchors + logits with a background column, 4 labels
+    raw_decoded: Path  # cx, cy, w, h boxes + sigmoid scores, 3 labels
+    anchors: Path
+    labels3: Path  # cat, dog, bird
+    labels3_background: Path  # ???, cat, dog, bird
+    labels4: Path  # cat, dog, bird, fish
+
+
+@pytest.fixture(scope="session")
+def detectors(tmp_path_factory) -> Detectors:
+    import detectors as build
+
+    root = tmp_path_factory.mktemp("detectors")
+    paths = build.write_all(root)
+    labels = {
+        "labels3": "cat\ndog\nbird\n",
+        "labels3_background": "???\ncat\ndog\nbird\n",
+        "labels4": "cat\ndog\nbird\nfish\n",
+    }
+    for name, text in labels.items():
+        (root / f"{name}.txt").write_text(text)
+    return Detectors(
+        ssd=paths["ssd"], raw_anchors=paths["raw_anchors"], raw_decoded=paths["raw_decoded"], anchors=paths["anchors"],
+        **{name: root / f"{name}.txt" for name in labels},
+    )

@@ -139,7 +139,7 @@ def test_model_that_is_not_a_classifier(tmp_path):
     model.write_bytes(tf.lite.TFLiteConverter.from_concrete_functions([two_heads.get_concrete_function()], two_heads).convert())
     out = tmp_path / "app"
     result = run_cli(*new_args(model, out))
-    assert_clean_failure(result, tmp_path, "2 outputs", out=out)
+    assert_clean_failure(result, tmp_path, "fit neither a classifier", "found 2 output(s)", out=out)
 
 
 def test_verify_on_a_directory_that_is_not_a_project(tmp_path):

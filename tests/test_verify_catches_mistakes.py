@@ -109,8 +109,7 @@ def test_missing_softmax_is_caught(float_project, edit):
 def test_ignoring_output_zero_point_is_caught(int8_project, edit):
     # An int8 softmax output has zero-point -128: ignoring it shifts every score by 128 * scale.
     assert "output.zeroPoint=-128" in (int8_project / "app/src/test/resources/golden/golden.properties").read_text()
-    edit(int8_project / ML / "ClassificationPostprocessor.java",
-         "double centred = q - output.zeroPoint();", "double centred = q;")
+    edit(int8_project / ML / "TensorSpec.java", "double centred = q - zeroPoint;", "double centred = q;")
     assert_verify_fails(int8_project, "postprocessingReproducesReferenceTopK")
 
 

@@ -1,24 +1,33 @@
-"""Golden cases: source pixels → reference tensor → LiteRT output → reference top-k.
+"""Golden cases: source pixels → reference tensor → LiteRT outputs → reference results.
 
-The generated app's JUnit tests replay each case through its Java code. The raw output comes
+The generated app's JUnit tests replay each case through its Java code. The raw outputs come
 from running the real model in LiteRT on the reference tensor, so the post-processing test starts
 from exactly what the interpreter returns on the phone for that input.
+
+Results are top-k categories for classifiers. For detectors they are detections for each
+*variant* of the options: the app's configured threshold / max results / allowlist, and a
+"filtered" variant chosen from the model's outputs so that its allowlist, NMS and threshold
+each change the result (see ``filtered_variant``). That exercises those code paths whatever the
+user configured, however one-sided a small model's outputs are. Each detection also carries its box mapped to the image
+and to a phone-sized view.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from scaffold.errors import UnsupportedModel
 from scaffold.model.runtime import flex_ops, load_interpreter, run_model
-from scaffold.model.spec import ModelSpec
+from scaffold.model.spec import DetectionOptions, ModelSpec
+from scaffold.reference.detection import Detection, detect
+from scaffold.reference.geometry import Rect, to_image, to_view
 from scaffold.reference.images import MAX_GOLDEN_SIDE, load_image, synthetic_image
 from scaffold.reference.postprocess import Category, classify
-from scaffold.reference.preprocess import preprocess
+from scaffold.reference.preprocess import preprocess, rotate_clockwise
 
 # The synthetic test card is replayed at every rotation CameraX can report.
 SYNTHETIC_ROTATIONS = (0, 90, 180, 270)
@@ -34,13 +43,28 @@ class GoldenImage:
     rotation: int = 0
 
 
+# The view the mapping golden data is computed for: a portrait phone screen, in pixels.
+VIEW_WIDTH, VIEW_HEIGHT = 1080, 2160
+
+
+@dataclass(frozen=True)
+class MappedDetection:
+    detection: Detection
+    image: Rect  # upright image pixels
+    fill_view: Rect  # camera preview (FILL_CENTER)
+    fit_view: Rect  # photo (fitCenter)
+
+
 @dataclass(frozen=True)
 class GoldenCase:
     image: GoldenImage
     input_tensor: np.ndarray
-    raw_output: np.ndarray
+    raw_outputs: list[np.ndarray]
+    # Classifiers: the top-k. Detectors: empty (see ``detections``).
     top_k: list[Category]
-    # Who computed raw_output: LiteRT running the .tflite (always, unless the model has Flex ops).
+    # Detectors: variant name → detections.
+    detections: dict[str, list[MappedDetection]]
+    # Who computed raw_outputs: LiteRT running the .tflite (always, unless the model has Flex ops).
     output_source: str = "litert"
 
     @property
@@ -63,31 +87,88 @@ def golden_images(user_images: list[Path]) -> list[GoldenImage]:
     return images
 
 
-def compute_cases(spec: ModelSpec, images: list[GoldenImage], top_k: int, tensorflow_model=None) -> list[GoldenCase]:
+@dataclass(frozen=True)
+class GoldenSet:
+    cases: list[GoldenCase]
+    # Detectors: variant name → options ("configured" first).
+    variants: dict[str, DetectionOptions]
+
+
+def filtered_variant(spec: ModelSpec, raw_outputs: list[list[np.ndarray]], configured_results: list[list[Detection]]) -> DetectionOptions:
+    """Options that differ from the configured ones in every respect that changes results here.
+
+    Allowlist: every label but the one detected most often. NMS: tighter. Threshold: the median
+    score of what those settings keep, so one detection sits exactly on it (">=" versus ">"
+    matters). Greedy NMS only compares a box with better-scoring ones, so raising the threshold
+    never changes which of the remaining boxes survive. The limit is the largest count per image.
+    """
+    configured = spec.head.options
+    found = [d for results in configured_results for d in results]
+    labels = [d.label for d in found]
+    frequent = max(sorted(set(labels)), key=labels.count) if labels else None
+    allowed = tuple(label for label in (configured.label_allowlist or spec.labels) if label != frequent) or spec.labels
+    looser = DetectionOptions(configured.score_threshold, 10**6, allowed, round(configured.iou_threshold * 0.6, 6))
+    kept = [detect(raw, spec.head, spec.labels, looser) for raw in raw_outputs]
+    scores = sorted(d.score for results in kept for d in results)
+    if not scores:
+        return replace(looser, max_results=configured.max_results)
+    threshold = scores[len(scores) // 2]
+    most = max(sum(1 for d in results if d.score >= threshold) for results in kept)
+    return replace(looser, score_threshold=float(threshold), max_results=max(1, most))
+
+
+def compute_cases(spec: ModelSpec, images: list[GoldenImage], top_k: int, tensorflow_model=None) -> GoldenSet:
     """Run every golden image through the reference and the model.
 
     A model with Flex ops cannot run in Python's LiteRT; its raw outputs then come from the float
     TensorFlow model it was converted from (``tensorflow_model``), which is recorded per case.
     """
     flex = flex_ops(spec.ops)
-    if flex and tensorflow_model is None:
+    if flex and (tensorflow_model is None or spec.task != "classify"):
         raise UnsupportedModel(
             f"the model uses Flex ops ({', '.join(flex)}) that Python's LiteRT cannot run, so golden outputs cannot be "
-            "computed: generate from the Keras / SavedModel source with --select-tf-ops instead."
+            "computed: generate a classifier from its Keras / SavedModel source with --select-tf-ops instead."
         )
-    run = (lambda tensor: tensorflow_model.predict(tensor)) if flex else _litert_runner(spec.model_bytes)
+    run = (lambda tensor: [tensorflow_model.predict(tensor)]) if flex else _litert_runner(spec.model_bytes)
+    source = "tensorflow" if flex else "litert"
+    tensors = [preprocess(image.argb, image.rotation, spec.image, spec.preprocessing, spec.input) for image in images]
+    if spec.task == "classify":
+        head = spec.head
+        cases = []
+        for image, tensor in zip(images, tensors):
+            raw = [np.asarray(run(tensor)[0], dtype=head.output.dtype).reshape(head.output.shape)]
+            top = classify(raw[0], head.output, spec.labels, head.apply_softmax, top_k)
+            cases.append(GoldenCase(image, tensor, raw, top, {}, source))
+        return GoldenSet(cases, {})
+
+    raw_outputs = [run(tensor) for tensor in tensors]
+    configured = [detect(raw, spec.head, spec.labels, spec.head.options) for raw in raw_outputs]
+    variants = {"configured": spec.head.options, "filtered": filtered_variant(spec, raw_outputs, configured)}
     cases = []
-    for image in images:
-        tensor = preprocess(image.argb, image.rotation, spec.image, spec.preprocessing, spec.input)
-        raw = np.asarray(run(tensor), dtype=spec.output.dtype).reshape(spec.output.shape)
-        top = classify(raw, spec.output, spec.labels, spec.apply_softmax, top_k)
-        cases.append(GoldenCase(image, tensor, raw, top, "tensorflow" if flex else "litert"))
-    return cases
+    for image, tensor, raw in zip(images, tensors, raw_outputs):
+        detections = {
+            name: [_mapped(d, image, spec) for d in detect(raw, spec.head, spec.labels, options)]
+            for name, options in variants.items()
+        }
+        cases.append(GoldenCase(image, tensor, raw, [], detections, source))
+    return GoldenSet(cases, variants)
+
+
+def _mapped(detection: Detection, image: GoldenImage, spec: ModelSpec) -> MappedDetection:
+    upright = rotate_clockwise(image.argb, image.rotation)
+    height, width = upright.shape
+    rect = to_image(detection.box, width, height, spec.image.width, spec.image.height, spec.preprocessing.resize)
+    return MappedDetection(
+        detection,
+        rect,
+        to_view(rect, width, height, VIEW_WIDTH, VIEW_HEIGHT, fill=True),
+        to_view(rect, width, height, VIEW_WIDTH, VIEW_HEIGHT, fill=False),
+    )
 
 
 def _litert_runner(model_bytes: bytes):
     interpreter = load_interpreter(model_bytes)
-    return lambda tensor: run_model(interpreter, [tensor])[0]
+    return lambda tensor: run_model(interpreter, [tensor])
 
 
 def _slug(stem: str) -> str:

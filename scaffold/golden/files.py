@@ -2,7 +2,7 @@
 
 Formats are chosen so plain Java reads them with no library: ``java.util.Properties`` for the
 index, raw big-endian ints for pixels (``IntBuffer`` order), raw little-endian tensors (what the
-phone's native order is), and TSV for the expected top-k. Returned as ``{relative path: bytes}``;
+phone's native order is), and TSV for expected results. Returned as ``{relative path: bytes}``;
 writing them is the render stage's job.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from scaffold import __version__
-from scaffold.golden.cases import GoldenCase
+from scaffold.golden.cases import VIEW_HEIGHT, VIEW_WIDTH, GoldenSet
 from scaffold.model.spec import ModelSpec, TensorInfo
 
 GOLDEN_DIR = "app/src/test/resources/golden"
@@ -31,15 +31,25 @@ def _little_endian(array: np.ndarray) -> bytes:
     return array.astype(array.dtype.newbyteorder("<"), copy=False).tobytes()
 
 
-def golden_files(spec: ModelSpec, cases: list[GoldenCase]) -> dict[str, bytes]:
+def _numbers(values) -> str:
+    return "\t".join(repr(float(v)) for v in values)
+
+
+def golden_files(spec: ModelSpec, golden: GoldenSet) -> dict[str, bytes]:
+    cases = golden.cases
     lines = [
         f"# Golden vectors written by tflite-scaffold {__version__} from its numpy reference.",
         "# Regenerate the project instead of editing; GoldenData.java describes the files.",
+        f"task={spec.task}",
         *_tensor_properties("input", spec.input),
-        *_tensor_properties("output", spec.output),
         f"cases={','.join(case.name for case in cases)}",
     ]
     files: dict[str, bytes] = {}
+    if spec.task == "classify":
+        lines += _tensor_properties("output", spec.head.output)
+    else:
+        lines += _detector_properties(spec, golden, files)
+
     for case in cases:
         height, width = case.image.argb.shape
         lines += [
@@ -51,12 +61,42 @@ def golden_files(spec: ModelSpec, cases: list[GoldenCase]) -> dict[str, bytes]:
         ]
         files[f"{case.name}.argb"] = case.image.argb.astype(">u4").tobytes()
         files[f"{case.name}.input.bin"] = _little_endian(case.input_tensor)
-        files[f"{case.name}.output.bin"] = _little_endian(case.raw_output)
-        files[f"{case.name}.topk.tsv"] = "".join(
-            f"{c.index}\t{c.label}\t{c.score!r}\n" for c in case.top_k
-        ).encode("utf-8")
+        if spec.task == "classify":
+            files[f"{case.name}.output.bin"] = _little_endian(case.raw_outputs[0])
+            files[f"{case.name}.topk.tsv"] = "".join(
+                f"{c.index}\t{c.label}\t{c.score!r}\n" for c in case.top_k
+            ).encode("utf-8")
+        else:
+            for i, raw in enumerate(case.raw_outputs):
+                files[f"{case.name}.output{i}.bin"] = _little_endian(raw)
+            for variant, detections in case.detections.items():
+                # index, label, score, box (top left bottom right, normalized), then left top right
+                # bottom in image pixels, in the FILL_CENTER view and in the fitCenter view.
+                files[f"{case.name}.{variant}.detections.tsv"] = "".join(
+                    f"{m.detection.index}\t{m.detection.label}\t{m.detection.score!r}\t{_numbers(m.detection.box)}\t"
+                    f"{_numbers(m.image)}\t{_numbers(m.fill_view)}\t{_numbers(m.fit_view)}\n"
+                    for m in detections
+                ).encode("utf-8")
     files["golden.properties"] = ("\n".join(lines) + "\n").encode("utf-8")
     return {f"{GOLDEN_DIR}/{name}": data for name, data in files.items()}
+
+
+def _detector_properties(spec: ModelSpec, golden: GoldenSet, files: dict[str, bytes]) -> list[str]:
+    head = spec.head
+    lines = [f"outputs={len(head.outputs)}", f"numClasses={head.num_classes}"]
+    for i, tensor in enumerate(head.outputs):
+        lines += _tensor_properties(f"output.{i}", tensor)
+    variants = golden.variants
+    lines += [f"variants={','.join(variants)}", f"view.width={VIEW_WIDTH}", f"view.height={VIEW_HEIGHT}"]
+    for name, options in variants.items():
+        lines += [
+            f"variant.{name}.scoreThreshold={options.score_threshold!r}",
+            f"variant.{name}.maxResults={options.max_results}",
+            f"variant.{name}.iouThreshold={options.iou_threshold!r}",
+        ]
+        # Labels may contain any character: the allowlist is a file, one label per line.
+        files[f"{name}.allowlist.txt"] = "".join(f"{label}\n" for label in options.label_allowlist).encode("utf-8")
+    return lines
 
 
 def _escape(value: str) -> str:

@@ -28,6 +28,7 @@ class SupportModules(NamedTuple):
     metadata_info: ModuleType
     image_classifier: ModuleType
     object_detector: ModuleType
+    metadata_writer: ModuleType
 
 
 @functools.cache
@@ -41,6 +42,7 @@ def support_modules() -> SupportModules:
         from tensorflow_lite_support.metadata.python.metadata_writers import (
             image_classifier,
             metadata_info,
+            metadata_writer,
             object_detector,
         )
     except ImportError as exc:
@@ -52,4 +54,4 @@ def support_modules() -> SupportModules:
     finally:
         if blocked:
             del sys.modules["tensorflow"]
-    return SupportModules(metadata, metadata_fb, metadata_info, image_classifier, object_detector)
+    return SupportModules(metadata, metadata_fb, metadata_info, image_classifier, object_detector, metadata_writer)

@@ -44,7 +44,8 @@ def read_embedded_metadata(model_bytes: bytes) -> EmbeddedMetadata | None:
         description=info.get("description"),
         version=info.get("version"),
         normalization=_normalization(inputs[0]),
-        labels=_labels(outputs[0], packed, displayer),
+        labels=next((labels for t in outputs if (labels := _labels(t, packed, displayer))), None),
+        output_names=tuple(t.get("name") for t in outputs),
     )
 
 
@@ -58,10 +59,13 @@ def _normalization(tensor: dict) -> Normalization | None:
     return None
 
 
+_LABEL_FILE_TYPES = ("TENSOR_AXIS_LABELS", "TENSOR_VALUE_LABELS")  # classifiers / detectors' category tensor
+
+
 def _labels(tensor: dict, packed: set[str], displayer) -> tuple[str, ...] | None:
-    """The tensor's first TENSOR_AXIS_LABELS file, if it is actually packed in the model."""
+    """The tensor's first label file, if it is actually packed in the model."""
     for file in tensor.get("associated_files") or []:
-        if file.get("type") == "TENSOR_AXIS_LABELS" and file.get("name") in packed:
+        if file.get("type") in _LABEL_FILE_TYPES and file.get("name") in packed:
             text = displayer.get_associated_file_buffer(file["name"]).decode("utf-8")
             return parse_labels(text, f"labels file '{file['name']}' embedded in the model")
     return None

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from scaffold.errors import LabelsError, NormalizationError, UnsupportedModel
 from scaffold.metadata.labels import check_label_count
 from scaffold.model.spec import (
     SUPPORTED_DTYPES,
+    ClassifierHead,
+    DetectionOptions,
+    EmbeddedMetadata,
     ImageSize,
     ModelFacts,
     ModelSpec,
@@ -22,12 +27,12 @@ from scaffold.model.spec import (
     Preprocessing,
 )
 
-# Ops whose output already is a probability per class.
-_PROBABILITY_OPS = {"SOFTMAX", "LOGISTIC"}
+# Ops whose output already is a probability per class (or per class and box).
+PROBABILITY_OPS = {"SOFTMAX", "LOGISTIC"}
 
 
 @dataclass(frozen=True)
-class ClassifierChoices:
+class Choices:
     """The user's options that shape the ModelSpec (None = not given on the command line)."""
 
     labels: tuple[str, ...] | None = None
@@ -35,10 +40,17 @@ class ClassifierChoices:
     normalization: Normalization | None = None
     channel_order: str = "rgb"
     resize: str = "stretch"
-    apply_softmax: bool | None = None
     name: str | None = None
     description: str | None = None
     version: str | None = None
+    # Classifiers.
+    apply_softmax: bool | None = None
+    # Detectors.
+    detection: DetectionOptions = DetectionOptions()
+    anchors: np.ndarray | None = field(default=None, compare=False, repr=False)
+    box_format: str = "yxyx"
+    box_scales: tuple[float, float, float, float] = (10.0, 10.0, 5.0, 5.0)
+    score_activation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,10 +93,70 @@ def image_size_of(shape: tuple[int, ...]) -> ImageSize:
     return ImageSize(height=shape[1], width=shape[2], channels=shape[3])
 
 
-def resolve_classifier(facts: ModelFacts, model_bytes: bytes, choices: ClassifierChoices, default_name: str) -> Resolution:
+def resolve(facts: ModelFacts, model_bytes: bytes, choices: Choices, default_name: str, task: str | None) -> Resolution:
+    """Resolve for ``task``, or for the task the outputs show when it is None (saying why)."""
+    from scaffold.model.detector import resolve_detector
+    from scaffold.model.task import guess_task
+
+    note = None
+    if task is None:
+        task, why = guess_task(facts)
+        note = f"task: {task} ({why}); pass --task to choose"
+    resolution = (resolve_detector if task == "detect" else resolve_classifier)(facts, model_bytes, choices, default_name)
+    if note:
+        resolution.notes.insert(0, note)
+    return resolution
+
+
+@dataclass(frozen=True)
+class Common:
+    """What every task resolves the same way."""
+
+    image: ImageSize
+    preprocessing: Preprocessing
+    embedded: EmbeddedMetadata | None
+    notes: list[str]
+    warnings: list[str]
+
+    def labels(self, choices: Choices) -> tuple[str, ...] | None:
+        return _pick("labels", choices.labels, self.embedded.labels if self.embedded else None, self.notes, self.warnings)
+
+    def spec(self, facts, model_bytes, choices, default_name, labels, head, kind: str) -> ModelSpec:
+        embedded = self.embedded
+        return ModelSpec(
+            model_bytes=model_bytes,
+            input=facts.inputs[0],
+            image=self.image,
+            preprocessing=self.preprocessing,
+            labels=labels,
+            head=head,
+            name=choices.name or (embedded.name if embedded and embedded.name else default_name),
+            description=choices.description
+            or (embedded.description if embedded and embedded.description else f"{kind} ({len(labels)} classes)."),
+            version=choices.version or (embedded.version if embedded and embedded.version else "1"),
+            ops=facts.ops,
+        )
+
+
+def resolve_common(facts: ModelFacts, choices: Choices) -> Common:
     notes: list[str] = []
     warnings: list[str] = []
     image = image_size(facts)
+    embedded = facts.metadata
+    normalization = _pick(
+        "normalization", choices.normalization, embedded.normalization if embedded else None, notes, warnings
+    )
+    if normalization is None:
+        raise NormalizationError(
+            "the model has no normalization metadata: pass --mean and --std as used in training "
+            "(e.g. --mean 127.5 --std 127.5 for [-1, 1] inputs, --mean 0 --std 255 for [0, 1], "
+            "--mean 0 --std 1 if the model rescales pixels itself)."
+        )
+    preprocessing = Preprocessing(check_normalization(normalization, image.channels), choices.channel_order, choices.resize)
+    return Common(image, preprocessing, embedded, notes, warnings)
+
+
+def resolve_classifier(facts: ModelFacts, model_bytes: bytes, choices: Choices, default_name: str) -> Resolution:
     if len(facts.outputs) != 1:
         raise UnsupportedModel(
             f"an image classifier has one output of class scores; this model has {len(facts.outputs)} outputs "
@@ -95,9 +167,10 @@ def resolve_classifier(facts: ModelFacts, model_bytes: bytes, choices: Classifie
         raise UnsupportedModel(f"output type {output.dtype} is not supported (use float32, uint8 or int8).")
     if sum(1 for d in output.shape if d > 1) > 1:
         raise UnsupportedModel(f"expected a class-score output like [1, classes], got {list(output.shape)}.")
+    common = resolve_common(facts, choices)
+    notes, warnings = common.notes, common.warnings
 
-    embedded = facts.metadata
-    labels = _pick("labels", choices.labels, embedded.labels if embedded else None, notes, warnings)
+    labels = common.labels(choices)
     if labels is None:
         raise LabelsError(
             f"the model has no embedded labels: pass --labels FILE with {output.num_elements} lines, "
@@ -105,19 +178,8 @@ def resolve_classifier(facts: ModelFacts, model_bytes: bytes, choices: Classifie
         )
     check_label_count(labels, output.num_elements, choices.labels_source if choices.labels else "the model's embedded labels")
 
-    normalization = _pick(
-        "normalization", choices.normalization, embedded.normalization if embedded else None, notes, warnings
-    )
-    if normalization is None:
-        raise NormalizationError(
-            "the model has no normalization metadata: pass --mean and --std as used in training "
-            "(e.g. --mean 127.5 --std 127.5 for [-1, 1] inputs, --mean 0 --std 255 for [0, 1], "
-            "--mean 0 --std 1 if the model rescales pixels itself)."
-        )
-    normalization = check_normalization(normalization, image.channels)
-
     producer = facts.output_producers[0]
-    output_is_probability = producer in _PROBABILITY_OPS
+    output_is_probability = producer in PROBABILITY_OPS
     if choices.apply_softmax is None:
         apply_softmax = not output_is_probability
         notes.append(
@@ -129,20 +191,8 @@ def resolve_classifier(facts: ModelFacts, model_bytes: bytes, choices: Classifie
         if apply_softmax and output_is_probability:
             warnings.append(f"--softmax given but the model already ends in {producer}; scores will be softmaxed twice.")
 
-    spec = ModelSpec(
-        model_bytes=model_bytes,
-        input=facts.inputs[0],
-        output=output,
-        image=image,
-        preprocessing=Preprocessing(normalization, choices.channel_order, choices.resize),
-        labels=labels,
-        apply_softmax=apply_softmax,
-        name=choices.name or (embedded.name if embedded and embedded.name else default_name),
-        description=choices.description
-        or (embedded.description if embedded and embedded.description else f"Image classifier ({len(labels)} classes)."),
-        version=choices.version or (embedded.version if embedded and embedded.version else "1"),
-        ops=facts.ops,
-    )
+    head = ClassifierHead(output, apply_softmax)
+    spec = common.spec(facts, model_bytes, choices, default_name, labels, head, "Image classifier")
     return Resolution(spec, notes, warnings)
 
 

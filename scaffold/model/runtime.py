@@ -23,12 +23,24 @@ def load_interpreter(model_bytes: bytes, source: str = "model", allocate: bool =
     try:
         with native_output_silenced():  # "INFO: Created TensorFlow Lite XNNPACK delegate"
             interpreter = Interpreter(model_content=bytes(model_bytes), num_threads=1)
-            if allocate:
-                interpreter.allocate_tensors()
     except (ValueError, RuntimeError) as exc:
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise UnsupportedModel(f"LiteRT cannot load {source}: {first_line}") from exc
+        raise _unloadable(exc, source) from exc
+    if allocate:
+        allocate_tensors(interpreter, source)
     return interpreter
+
+
+def allocate_tensors(interpreter: Interpreter, source: str = "model") -> None:
+    try:
+        with native_output_silenced():
+            interpreter.allocate_tensors()
+    except (ValueError, RuntimeError) as exc:
+        raise _unloadable(exc, source) from exc
+
+
+def _unloadable(exc: Exception, source: str) -> UnsupportedModel:
+    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return UnsupportedModel(f"LiteRT cannot load {source}: {first_line}")
 
 
 def flex_ops(ops: tuple[str, ...]) -> list[str]:

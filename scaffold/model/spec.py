@@ -14,11 +14,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
+
 # Input/output element types the generated ml/ core can feed and read.
 SUPPORTED_DTYPES = ("float32", "uint8", "int8")
 
 CHANNEL_ORDERS = ("rgb", "bgr")
-RESIZE_MODES = ("stretch", "center-crop")
+# letterbox: scale to fit inside the input, pad the rest (keeps the aspect ratio, loses no pixels).
+RESIZE_MODES = ("stretch", "center-crop", "letterbox")
+TASKS = ("classify", "detect")
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,9 @@ class EmbeddedMetadata:
     version: str | None = None
     normalization: Normalization | None = None
     labels: tuple[str, ...] | None = None
+    # Names given to the output tensors in the metadata, in model output order (the object
+    # detector writer names them "location", "category", "score", "number of detections").
+    output_names: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,8 +97,13 @@ class ModelFacts:
     outputs: tuple[TensorInfo, ...]
     # Builtin op names (e.g. "CONV_2D") and custom op codes (e.g. "TFLite_Detection_PostProcess").
     ops: tuple[str, ...]
-    # For each output, the op that produced it, looking through QUANTIZE/DEQUANTIZE/RESHAPE.
+    # For each output, the op that produced it (looking through QUANTIZE/DEQUANTIZE/RESHAPE)
+    # and which of that op's outputs it is: TFLite_Detection_PostProcess always emits boxes,
+    # classes, scores, count in that order, whatever order the model lists its outputs in.
     output_producers: tuple[str | None, ...]
+    output_slots: tuple[int | None, ...] = ()
+    # Attributes of a TFLite_Detection_PostProcess op (num_classes, max_detections ...).
+    postprocess_options: dict | None = None
     metadata: EmbeddedMetadata | None = None
 
 
@@ -103,19 +115,77 @@ class ImageSize:
 
 
 @dataclass(frozen=True)
+class ClassifierHead:
+    """One output of class scores."""
+
+    output: TensorInfo
+    # False when the graph already ends in SOFTMAX (or LOGISTIC); True means the output is
+    # logits and the app applies softmax so scores read as probabilities.
+    apply_softmax: bool
+
+    task = "classify"
+
+
+@dataclass(frozen=True)
+class DetectionOptions:
+    """What the app keeps of a detector's output. Mirrored by ml/DetectionOptions.java."""
+
+    score_threshold: float = 0.5
+    max_results: int = 10
+    # Only these labels are reported (empty: all), like the Task Library's label_allowlist.
+    label_allowlist: tuple[str, ...] = ()
+    # Class-aware non-max suppression for raw-output detectors (the postprocess op does its own).
+    iou_threshold: float = 0.5
+
+
+POSTPROCESS_ROLES = ("boxes", "classes", "scores", "count")
+RAW_ROLES = ("boxes", "scores")
+BOX_FORMATS = ("yxyx", "xyxy", "cxcywh")
+SCORE_ACTIVATIONS = ("none", "sigmoid")
+
+
+@dataclass(frozen=True)
+class DetectorHead:
+    """A detector's outputs and how to read them.
+
+    ``kind`` "postprocess": the model ends in TFLite_Detection_PostProcess (decoding and NMS
+    happen in the model; roles boxes/classes/scores/count). "raw": boxes [1, N, 4] and class
+    scores [1, N, C]; decoding, thresholding and class-aware NMS happen in the app.
+    """
+
+    kind: str
+    outputs: tuple[TensorInfo, ...]
+    # role → position in ``outputs`` (the model's output order), and how that was established.
+    roles: dict[str, int]
+    role_evidence: str
+    num_classes: int
+    options: DetectionOptions
+    # Raw detectors only. Boxes are normalized coordinates in ``box_format``, or, with anchors,
+    # SSD box-coder encodings (ty, tx, th, tw) decoded with ``box_scales`` (y, x, h, w).
+    box_format: str = "yxyx"
+    anchors: np.ndarray | None = field(default=None, compare=False, repr=False)
+    box_scales: tuple[float, float, float, float] = (10.0, 10.0, 5.0, 5.0)
+    score_activation: str = "none"
+    # The scores tensor has a background column 0 that is not a label.
+    background_column: bool = False
+
+    task = "detect"
+
+    def output(self, role: str) -> TensorInfo:
+        return self.outputs[self.roles[role]]
+
+
+@dataclass(frozen=True)
 class ModelSpec:
-    """A classification model resolved against the user's options: the single description every
-    later stage reads."""
+    """A model resolved against the user's options: the single description every later stage reads."""
 
     model_bytes: bytes = field(repr=False)
     input: TensorInfo
-    output: TensorInfo
     image: ImageSize
     preprocessing: Preprocessing
+    # One label per class index the app reports (background rows already removed).
     labels: tuple[str, ...]
-    # True when the graph already ends in SOFTMAX; False means the output is logits and the app
-    # applies softmax so scores read as probabilities.
-    apply_softmax: bool
+    head: ClassifierHead | DetectorHead
     name: str
     description: str
     version: str
@@ -123,5 +193,9 @@ class ModelSpec:
     ops: tuple[str, ...] = ()
 
     @property
+    def task(self) -> str:
+        return self.head.task
+
+    @property
     def num_classes(self) -> int:
-        return self.output.num_elements
+        return len(self.labels)

@@ -8,11 +8,14 @@ already returns probabilities; one ending in FULLY_CONNECTED returns logits).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ai_edge_litert import schema_py_generated as schema
+from flatbuffers import flexbuffers
 
 from scaffold.errors import UnsupportedModel
 from scaffold.metadata.reader import read_embedded_metadata
-from scaffold.model.runtime import load_interpreter
+from scaffold.model.runtime import allocate_tensors, flex_ops, load_interpreter
 from scaffold.model.spec import ModelFacts, TensorInfo
 
 # Ops that only move or re-type data: looked through when asking "what produced this output?".
@@ -23,6 +26,7 @@ _BUILTIN_NAMES = {
 }
 
 TFLITE_IDENTIFIER = b"TFL3"
+DETECTION_POSTPROCESS_OP = "TFLite_Detection_PostProcess"
 
 
 def looks_like_tflite(data: bytes) -> bool:
@@ -34,15 +38,22 @@ def inspect_model(model_bytes: bytes, source: str = "model") -> ModelFacts:
     """Tensors, ops and embedded metadata of a .tflite, as :class:`ModelFacts`."""
     if not looks_like_tflite(model_bytes):
         raise UnsupportedModel(f"{source} is not a TensorFlow Lite flatbuffer (no 'TFL3' identifier).")
-    interpreter = load_interpreter(model_bytes, source, allocate=False)
+    interpreter = load_interpreter(model_bytes, source, allocate=False)  # LiteRT verifies the flatbuffer
+    graph = _read_graph(model_bytes)
+    # Allocation fixes the shapes that custom ops (TFLite_Detection_PostProcess) only know at
+    # Prepare time; a model with Flex ops cannot be allocated here, but its static shapes are fine.
+    if not flex_ops(graph.ops):
+        allocate_tensors(interpreter, source)
     inputs = tuple(_tensor_info(d) for d in interpreter.get_input_details())
     outputs = tuple(_tensor_info(d) for d in interpreter.get_output_details())
-    ops, producers = _read_graph(model_bytes, [t.index for t in outputs])
+    producers = [graph.producer(t.index) for t in outputs]
     return ModelFacts(
         inputs=inputs,
         outputs=outputs,
-        ops=ops,
-        output_producers=producers,
+        ops=graph.ops,
+        output_producers=tuple(p[0] if p else None for p in producers),
+        output_slots=tuple(p[1] if p else None for p in producers),
+        postprocess_options=graph.postprocess_options,
         metadata=read_embedded_metadata(model_bytes),
     )
 
@@ -70,28 +81,41 @@ def _op_name(model: schema.Model, opcode_index: int) -> str:
     return _BUILTIN_NAMES.get(builtin, f"BUILTIN_{builtin}")
 
 
-def _read_graph(model_bytes: bytes, output_indices: list[int]) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+@dataclass(frozen=True)
+class _Graph:
+    ops: tuple[str, ...]
+    # tensor index → (op name, op inputs, which of the op's outputs this tensor is)
+    producer_of: dict[int, tuple[str, list[int], int]]
+    postprocess_options: dict | None
+
+    def producer(self, tensor: int) -> tuple[str, int] | None:
+        """The op that computed ``tensor`` and its output slot, looking through ops that only
+        re-type or reshape (a quantized model ends in DEQUANTIZE after its SOFTMAX)."""
+        seen = set()
+        while tensor in self.producer_of and tensor not in seen:
+            seen.add(tensor)
+            name, inputs, slot = self.producer_of[tensor]
+            if name not in _PASS_THROUGH_OPS or not inputs:
+                return name, slot
+            tensor = inputs[0]
+        return None
+
+
+def _read_graph(model_bytes: bytes) -> _Graph:
     model = schema.Model.GetRootAs(model_bytes, 0)
     graph = model.Subgraphs(0)
-    producer_of: dict[int, tuple[str, list[int]]] = {}
+    producer_of: dict[int, tuple[str, list[int], int]] = {}
     ops: list[str] = []
+    postprocess_options = None
     for i in range(graph.OperatorsLength()):
         op = graph.Operators(i)
         name = _op_name(model, op.OpcodeIndex())
         ops.append(name)
         inputs = [int(t) for t in op.InputsAsNumpy()] if op.InputsLength() else []
-        for out in op.OutputsAsNumpy() if op.OutputsLength() else []:
-            producer_of[int(out)] = (name, inputs)
-
-    def real_producer(tensor: int) -> str | None:
-        seen = set()
-        while tensor in producer_of and tensor not in seen:
-            seen.add(tensor)
-            name, inputs = producer_of[tensor]
-            if name not in _PASS_THROUGH_OPS or not inputs:
-                return name
-            tensor = inputs[0]
-        return None
-
-    unique_ops = tuple(dict.fromkeys(ops))
-    return unique_ops, tuple(real_producer(i) for i in output_indices)
+        for slot, out in enumerate(op.OutputsAsNumpy() if op.OutputsLength() else []):
+            producer_of[int(out)] = (name, inputs, slot)
+        if name == DETECTION_POSTPROCESS_OP and op.CustomOptionsLength():
+            # The op's attributes (num_classes, max_detections, thresholds, box scales) are a
+            # FlexBuffer map in its custom options.
+            postprocess_options = dict(flexbuffers.Loads(bytes(op.CustomOptionsAsNumpy())))
+    return _Graph(tuple(dict.fromkeys(ops)), producer_of, postprocess_options)

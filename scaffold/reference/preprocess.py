@@ -10,10 +10,11 @@ for float inputs, so both sides follow the same arithmetic *in the same order*:
 * rounding to integers is round-half-away-from-zero, written out explicitly on both sides
   (numpy's ``round`` is half-to-even, Java's ``Math.round`` is half-up: neither would agree).
 
-Steps, in order: rotate (by the camera / EXIF rotation, clockwise) → choose the source rectangle
-(whole image, or a centred crop with the model's aspect ratio) → bilinear resize → channel order
-(or BT.601 luma for one-channel models) → ``(value - mean) / std`` → quantize with the input
-tensor's scale and zero-point if it is uint8/int8.
+Steps, in order: rotate (by the camera / EXIF rotation, clockwise) → fit the image to the input
+(stretch the whole image; a centred crop with the model's aspect ratio; or letterbox: the whole
+image scaled to fit, the rest padded with black) → bilinear resize → channel order (or BT.601
+luma for one-channel models) → ``(value - mean) / std`` → quantize with the input tensor's scale
+and zero-point if it is uint8/int8.
 """
 
 from __future__ import annotations
@@ -46,13 +47,29 @@ def source_rect(width: int, height: int, out_width: int, out_height: int, resize
     largest centred rectangle with the tensor's aspect ratio, so nothing is squashed. Integer
     arithmetic only, so Java computes the identical rectangle.
     """
-    if resize == "stretch":
+    if resize != "center-crop":  # stretch and letterbox use the whole image
         return 0, 0, width, height
     if width * out_height > height * out_width:  # source is wider than the tensor
         crop_w = max(1, height * out_width // out_height)
         return (width - crop_w) // 2, 0, crop_w, height
     crop_h = max(1, width * out_height // out_width)
     return 0, (height - crop_h) // 2, width, crop_h
+
+
+def letterbox_rect(width: int, height: int, out_width: int, out_height: int) -> tuple[int, int, int, int]:
+    """(x, y, w, h) inside the tensor that the whole image is scaled into; the rest is padding.
+
+    Integer arithmetic, shared with Java, and used again to map boxes back to the image.
+    """
+    if width * out_height > height * out_width:  # wider than the tensor: full width
+        content_h = max(1, height * out_width // width)
+        return 0, (out_height - content_h) // 2, out_width, content_h
+    content_w = max(1, width * out_height // height)
+    return (out_width - content_w) // 2, 0, content_w, out_height
+
+
+# Value of letterbox padding, in 0..255 pixels before normalization: black.
+LETTERBOX_FILL = 0.0
 
 
 def _sample_positions(start: int, length: int, out_length: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -120,8 +137,13 @@ def preprocess(
     """The input tensor (shape ``tensor.shape``, dtype ``tensor.dtype``) for one ARGB image."""
     upright = rotate_clockwise(argb, rotation_degrees)
     height, width = upright.shape
-    rect = source_rect(width, height, image.width, image.height, preprocessing.resize)
-    rgb = resize_bilinear(unpack_rgb(upright), rect, image.width, image.height)
+    if preprocessing.resize == "letterbox":
+        x, y, w, h = letterbox_rect(width, height, image.width, image.height)
+        rgb = np.full((image.height, image.width, 3), LETTERBOX_FILL)
+        rgb[y : y + h, x : x + w] = resize_bilinear(unpack_rgb(upright), (0, 0, width, height), w, h)
+    else:
+        rect = source_rect(width, height, image.width, image.height, preprocessing.resize)
+        rgb = resize_bilinear(unpack_rgb(upright), rect, image.width, image.height)
     r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
     if image.channels == 1:
         wr, wg, wb = LUMA_WEIGHTS

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from scaffold import __version__
 from scaffold.errors import InvalidOption
+from scaffold.model.anchors import ANCHORS_ASSET
 from scaffold.model.runtime import flex_ops
-from scaffold.model.spec import ModelSpec, TensorInfo
+from scaffold.model.spec import POSTPROCESS_ROLES, ModelSpec, TensorInfo
 
 MODEL_ASSET = "model.tflite"
 LABELS_ASSET = "labels.txt"
@@ -68,29 +69,58 @@ def _describe_tensor(tensor: TensorInfo) -> str:
 
 
 def model_summary(spec: ModelSpec) -> str:
-    return (
-        f"Model: {spec.name} (version {spec.version}). Input {_describe_tensor(spec.input)}; "
-        f"output {_describe_tensor(spec.output)} over {spec.num_classes} labels."
-    )
+    head = spec.head
+    if spec.task == "classify":
+        outputs = f"output {_describe_tensor(head.output)} over {spec.num_classes} labels"
+    else:
+        kind = "TFLite_Detection_PostProcess" if head.kind == "postprocess" else "raw boxes and scores"
+        outputs = f"{len(head.outputs)} outputs ({kind}), {spec.num_classes} labels"
+    return f"Model: {spec.name} (version {spec.version}). Input {_describe_tensor(spec.input)}; {outputs}."
 
 
 def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
     norm = spec.preprocessing.normalization
-    return {
+    context: dict[str, object] = {
         "app_name": options.app_name,
         "project_slug": "project",
         "package_name": options.package_name,
         "language": options.language,
+        "task": spec.task,
         "model_file": MODEL_ASSET,
         "labels_file": LABELS_ASSET,
         "norm_mean": ", ".join(repr(float(m)) for m in norm.mean),
         "norm_std": ", ".join(repr(float(s)) for s in norm.std),
         "channel_order": spec.preprocessing.channel_order,
         "resize_mode": spec.preprocessing.resize,
-        "apply_softmax": spec.apply_softmax,
         "top_k": str(options.top_k),
         "num_threads": str(options.num_threads),
         "select_tf_ops": bool(flex_ops(spec.ops)),
         "model_summary": model_summary(spec),
         "generator": f"tflite-scaffold {__version__}",
+    }
+    if spec.task == "classify":
+        context["apply_softmax"] = spec.head.apply_softmax
+    else:
+        context.update(_detector_context(spec))
+    return context
+
+
+def _detector_context(spec: ModelSpec) -> dict[str, object]:
+    head = spec.head
+    options = head.options
+    return {
+        "detector": head.kind,
+        "score_threshold": repr(float(options.score_threshold)),
+        "max_results": str(options.max_results),
+        "iou_threshold": repr(float(options.iou_threshold)),
+        # One label per line; the template writes each as a Java string literal.
+        "label_allowlist": "\n".join(options.label_allowlist),
+        # Which model output holds what (-1: the detector has no such output).
+        **{f"role_{role}": str(head.roles.get(role, -1)) for role in POSTPROCESS_ROLES},
+        "role_evidence": head.role_evidence.replace("*/", "* /"),
+        "box_format": head.box_format,
+        "box_scales": ", ".join(repr(float(v)) for v in head.box_scales),
+        "score_activation": head.score_activation,
+        "background_column": head.background_column,
+        "anchors_file": ANCHORS_ASSET if head.anchors is not None else "",
     }

@@ -120,7 +120,7 @@ def failure_summaries(output: str) -> list[str]:
     lines = output.splitlines()
     summaries = []
     for i, line in enumerate(lines):
-        match = re.match(r"^\d+\) (\S+?)\(([\w.$]+)\)$", line)
+        match = re.match(r"^\d+\) (.+?)\(([\w.$]+)\)$", line)
         if match and i + 1 < len(lines):
             test, cls = match.group(1), match.group(2).rsplit(".", 1)[-1]
             summaries.append(f"{cls}.{test}: {lines[i + 1].strip()}")

@@ -1,7 +1,6 @@
 package {{ cookiecutter.package_name }};
 
 import android.content.Context;
-import android.content.res.AssetFileDescriptor;
 import android.graphics.Bitmap;
 import android.os.SystemClock;
 
@@ -10,19 +9,14 @@ import {{ cookiecutter.package_name }}.ml.ClassificationPostprocessor;
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor;
 import {{ cookiecutter.package_name }}.ml.Labels;
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
-import {{ cookiecutter.package_name }}.ml.TensorSpec;
 
 import java.io.Closeable;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.List;
 
 import org.tensorflow.lite.Interpreter;
-import org.tensorflow.lite.Tensor;
 
 /**
  * Owns the LiteRT {@link Interpreter} and runs one image through preprocessing, the model and
@@ -69,10 +63,7 @@ public final class ImageClassifierHelper implements Closeable {
      * @throws IllegalArgumentException when the model does not fit this app
      */
     public static ImageClassifierHelper create(Context context, int numThreads) throws IOException {
-        Interpreter.Options options = new Interpreter.Options()
-                .setNumThreads(numThreads)
-                .setUseXNNPACK(true);
-        Interpreter interpreter = new Interpreter(loadModel(context, ModelConfig.MODEL_ASSET), options);
+        Interpreter interpreter = LiteRt.interpreter(context, numThreads);
         try {
             if (interpreter.getInputTensorCount() != 1 || interpreter.getOutputTensorCount() != 1) {
                 throw new IllegalArgumentException("expected a classifier with 1 input and 1 output, the model has "
@@ -83,9 +74,9 @@ public final class ImageClassifierHelper implements Closeable {
             try (InputStream in = context.getAssets().open(ModelConfig.LABELS_ASSET)) {
                 labels = Labels.read(in);
             }
-            ImagePreprocessor preprocessor = ModelConfig.newPreprocessor(toSpec(interpreter.getInputTensor(0)));
+            ImagePreprocessor preprocessor = ModelConfig.newPreprocessor(LiteRt.spec(interpreter.getInputTensor(0)));
             ClassificationPostprocessor postprocessor =
-                    ModelConfig.newPostprocessor(toSpec(interpreter.getOutputTensor(0)), labels);
+                    ModelConfig.newPostprocessor(LiteRt.spec(interpreter.getOutputTensor(0)), labels);
             return new ImageClassifierHelper(interpreter, preprocessor, postprocessor);
         } catch (IOException | RuntimeException e) {
             interpreter.close();
@@ -121,34 +112,5 @@ public final class ImageClassifierHelper implements Closeable {
     @Override
     public void close() {
         interpreter.close();
-    }
-
-    /** Maps the asset straight from the APK; works because build.gradle.kts keeps .tflite uncompressed. */
-    private static MappedByteBuffer loadModel(Context context, String assetName) throws IOException {
-        try (AssetFileDescriptor descriptor = context.getAssets().openFd(assetName);
-             FileInputStream stream = new FileInputStream(descriptor.getFileDescriptor())) {
-            return stream.getChannel().map(FileChannel.MapMode.READ_ONLY,
-                    descriptor.getStartOffset(), descriptor.getDeclaredLength());
-        }
-    }
-
-    private static TensorSpec toSpec(Tensor tensor) {
-        TensorSpec.DataType type;
-        switch (tensor.dataType()) {
-            case FLOAT32:
-                type = TensorSpec.DataType.FLOAT32;
-                break;
-            case UINT8:
-                type = TensorSpec.DataType.UINT8;
-                break;
-            case INT8:
-                type = TensorSpec.DataType.INT8;
-                break;
-            default:
-                throw new IllegalArgumentException(
-                        "tensor " + tensor.name() + " has unsupported type " + tensor.dataType());
-        }
-        Tensor.QuantizationParams quantization = tensor.quantizationParams();
-        return new TensorSpec(tensor.shape(), type, quantization.getScale(), quantization.getZeroPoint());
     }
 }

@@ -8,15 +8,9 @@ import {{ cookiecutter.package_name }}.ml.ClassificationPostprocessor
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor
 import {{ cookiecutter.package_name }}.ml.Labels
 import {{ cookiecutter.package_name }}.ml.ModelConfig
-import {{ cookiecutter.package_name }}.ml.TensorSpec
 import java.io.Closeable
-import java.io.FileInputStream
 import java.nio.ByteBuffer
-import java.nio.MappedByteBuffer
-import java.nio.channels.FileChannel
-import org.tensorflow.lite.DataType
 import org.tensorflow.lite.Interpreter
-import org.tensorflow.lite.Tensor
 
 /**
  * Owns the LiteRT [Interpreter] and runs one image through preprocessing, the model and
@@ -68,42 +62,20 @@ class ImageClassifierHelper private constructor(
          * @throws Exception with a readable message when the model or labels cannot be used.
          */
         fun create(context: Context, numThreads: Int = ModelConfig.NUM_THREADS): ImageClassifierHelper {
-            val options = Interpreter.Options()
-                .setNumThreads(numThreads)
-                .setUseXNNPACK(true)
-            val interpreter = Interpreter(loadModel(context, ModelConfig.MODEL_ASSET), options)
+            val interpreter = LiteRt.interpreter(context, numThreads)
             try {
                 require(interpreter.inputTensorCount == 1 && interpreter.outputTensorCount == 1) {
                     "expected a classifier with 1 input and 1 output, the model has " +
                         "${interpreter.inputTensorCount} inputs and ${interpreter.outputTensorCount} outputs"
                 }
                 val labels = context.assets.open(ModelConfig.LABELS_ASSET).use { Labels.read(it) }
-                val preprocessor = ModelConfig.newPreprocessor(interpreter.getInputTensor(0).toSpec())
-                val postprocessor = ModelConfig.newPostprocessor(interpreter.getOutputTensor(0).toSpec(), labels)
+                val preprocessor = ModelConfig.newPreprocessor(LiteRt.spec(interpreter.getInputTensor(0)))
+                val postprocessor = ModelConfig.newPostprocessor(LiteRt.spec(interpreter.getOutputTensor(0)), labels)
                 return ImageClassifierHelper(interpreter, preprocessor, postprocessor)
             } catch (e: Exception) {
                 interpreter.close()
                 throw e
             }
-        }
-
-        /** Maps the asset straight from the APK; works because build.gradle.kts keeps .tflite uncompressed. */
-        private fun loadModel(context: Context, assetName: String): MappedByteBuffer =
-            context.assets.openFd(assetName).use { descriptor ->
-                FileInputStream(descriptor.fileDescriptor).use { stream ->
-                    stream.channel.map(FileChannel.MapMode.READ_ONLY, descriptor.startOffset, descriptor.declaredLength)
-                }
-            }
-
-        private fun Tensor.toSpec(): TensorSpec {
-            val type = when (dataType()) {
-                DataType.FLOAT32 -> TensorSpec.DataType.FLOAT32
-                DataType.UINT8 -> TensorSpec.DataType.UINT8
-                DataType.INT8 -> TensorSpec.DataType.INT8
-                else -> throw IllegalArgumentException("tensor ${name()} has unsupported type ${dataType()}")
-            }
-            val quantization = quantizationParams()
-            return TensorSpec(shape(), type, quantization.scale, quantization.zeroPoint)
         }
     }
 }

@@ -1,3 +1,6 @@
+{%- set detect = cookiecutter.task == "detect" -%}
+{%- set Helper = "ObjectDetectorHelper" if detect else "ImageClassifierHelper" -%}
+{%- set run = "detect" if detect else "classify" -%}
 package {{ cookiecutter.package_name }};
 
 import android.Manifest;
@@ -18,6 +21,8 @@ import androidx.camera.core.CameraSelector;
 import androidx.camera.core.ImageAnalysis;
 import androidx.camera.core.ImageProxy;
 import androidx.camera.core.Preview;
+import androidx.camera.core.resolutionselector.AspectRatioStrategy;
+import androidx.camera.core.resolutionselector.ResolutionSelector;
 import androidx.camera.lifecycle.ProcessCameraProvider;
 import androidx.core.content.ContextCompat;
 import androidx.exifinterface.media.ExifInterface;
@@ -25,18 +30,22 @@ import androidx.exifinterface.media.ExifInterface;
 import com.google.common.util.concurrent.ListenableFuture;
 
 import {{ cookiecutter.package_name }}.databinding.ActivityMainBinding;
+{%- if not detect %}
 import {{ cookiecutter.package_name }}.ml.Category;
+{%- endif %}
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
+{%- if not detect %}
 import java.util.Locale;
+{%- endif %}
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Live camera classification plus a photo picker. This class only draws: the model lives in
- * {@link ImageClassifierHelper}, which is created, used and closed on {@link #worker} alone.
+ * Live camera {{ "detection" if detect else "classification" }} plus a photo picker. This class only draws: the model lives in
+ * {@link {{ Helper }}}, which is created, used and closed on {@link #worker} alone.
  */
 public class MainActivity extends AppCompatActivity {
 
@@ -51,7 +60,7 @@ public class MainActivity extends AppCompatActivity {
     private ExecutorService worker;
 
     /** Only touched on {@link #worker}. */
-    private ImageClassifierHelper classifier;
+    private {{ Helper }} model;
 
     /** While a picked photo is on screen, camera frames are dropped. */
     private volatile boolean showingPhoto;
@@ -68,7 +77,7 @@ public class MainActivity extends AppCompatActivity {
     private final ActivityResultLauncher<PickVisualMediaRequest> pickPhoto =
             registerForActivityResult(new ActivityResultContracts.PickVisualMedia(), uri -> {
                 if (uri != null) {
-                    classifyPhoto(uri);
+                    analyzePhoto(uri);
                 }
             });
 
@@ -86,7 +95,7 @@ public class MainActivity extends AppCompatActivity {
 
         worker.execute(() -> {
             try {
-                classifier = ImageClassifierHelper.create(getApplicationContext());
+                model = {{ Helper }}.create(getApplicationContext());
                 runOnUiThread(this::onModelReady);
             } catch (Exception e) {
                 Log.e(TAG, "Model failed to load", e);
@@ -99,9 +108,9 @@ public class MainActivity extends AppCompatActivity {
     protected void onDestroy() {
         super.onDestroy();
         worker.execute(() -> {
-            if (classifier != null) {
-                classifier.close();
-                classifier = null;
+            if (model != null) {
+                model.close();
+                model = null;
             }
         });
         worker.shutdown();
@@ -136,11 +145,17 @@ public class MainActivity extends AppCompatActivity {
     }
 
     private void bindCamera(ProcessCameraProvider provider) {
-        Preview preview = new Preview.Builder().build();
+        // Preview and analysis share one aspect ratio, so the frames the model sees show what is
+        // on screen (and boxes found in a frame land on the same spot of the preview).
+        ResolutionSelector sameFieldOfView = new ResolutionSelector.Builder()
+                .setAspectRatioStrategy(AspectRatioStrategy.RATIO_4_3_FALLBACK_AUTO_STRATEGY)
+                .build();
+        Preview preview = new Preview.Builder().setResolutionSelector(sameFieldOfView).build();
         preview.setSurfaceProvider(binding.preview.getSurfaceProvider());
         // RGBA_8888 frames convert to an ARGB_8888 Bitmap without a YUV step; keep-only-latest
         // drops frames while the model is busy instead of queueing them up.
         ImageAnalysis analysis = new ImageAnalysis.Builder()
+                .setResolutionSelector(sameFieldOfView)
                 .setBackpressureStrategy(ImageAnalysis.STRATEGY_KEEP_ONLY_LATEST)
                 .setOutputImageFormat(ImageAnalysis.OUTPUT_IMAGE_FORMAT_RGBA_8888)
                 .build();
@@ -153,16 +168,16 @@ public class MainActivity extends AppCompatActivity {
     /** Runs on {@link #worker}. */
     private void analyzeFrame(ImageProxy image) {
         try (ImageProxy frame = image) {
-            ImageClassifierHelper helper = classifier;
+            {{ Helper }} helper = model;
             if (showingPhoto || helper == null) {
                 return;
             }
             // toBitmap() honours the row stride; the rotation is applied by the preprocessor.
-            ImageClassifierHelper.Result result =
-                    helper.classify(frame.toBitmap(), frame.getImageInfo().getRotationDegrees());
+            {{ Helper }}.Result result =
+                    helper.{{ run }}(frame.toBitmap(), frame.getImageInfo().getRotationDegrees());
             runOnUiThread(() -> {
                 if (!showingPhoto) {
-                    showResult(result);
+                    showResult(result{% if detect %}, true{% endif %});
                 }
             });
         } catch (RuntimeException e) {
@@ -170,22 +185,22 @@ public class MainActivity extends AppCompatActivity {
         }
     }
 
-    private void classifyPhoto(Uri uri) {
+    private void analyzePhoto(Uri uri) {
         showingPhoto = true;
         binding.cameraButton.setVisibility(View.VISIBLE);
         worker.execute(() -> {
             try {
                 Bitmap bitmap = decodePhoto(uri);
                 int rotation = exifRotation(uri);
-                if (classifier == null) {
+                if (model == null) {
                     return;
                 }
-                ImageClassifierHelper.Result result = classifier.classify(bitmap, rotation);
+                {{ Helper }}.Result result = model.{{ run }}(bitmap, rotation);
                 Bitmap upright = rotate(bitmap, rotation);
                 runOnUiThread(() -> {
                     binding.pickedImage.setImageBitmap(upright);
                     binding.pickedImage.setVisibility(View.VISIBLE);
-                    showResult(result);
+                    showResult(result{% if detect %}, false{% endif %});
                 });
             } catch (IOException | RuntimeException e) {
                 Log.e(TAG, "Photo failed", e);
@@ -200,6 +215,9 @@ public class MainActivity extends AppCompatActivity {
         binding.pickedImage.setVisibility(View.GONE);
         binding.pickedImage.setImageDrawable(null);
         binding.cameraButton.setVisibility(View.GONE);
+{%- if detect %}
+        binding.overlay.show(null, true);
+{%- endif %}
         if (hasCameraPermission()) {
             startCamera();
         } else {
@@ -247,6 +265,18 @@ public class MainActivity extends AppCompatActivity {
         return Bitmap.createBitmap(bitmap, 0, 0, bitmap.getWidth(), bitmap.getHeight(), matrix, true);
     }
 
+{%- if detect %}
+    /** {@code fill}: the boxes are over the camera preview (FILL_CENTER), false: over a photo (fitCenter). */
+    private void showResult(ObjectDetectorHelper.Result result, boolean fill) {
+        binding.overlay.show(result, fill);
+        int found = result.detections.size();
+        binding.results.setText(found == 0
+                ? getString(R.string.no_objects)
+                : getResources().getQuantityString(R.plurals.objects_found, found, found));
+        binding.inferenceTime.setText(getString(R.string.inference_time, result.inferenceTimeMs));
+    }
+{%- else %}
+
     private void showResult(ImageClassifierHelper.Result result) {
         StringBuilder text = new StringBuilder();
         for (Category category : result.categories) {
@@ -258,6 +288,7 @@ public class MainActivity extends AppCompatActivity {
         binding.results.setText(text);
         binding.inferenceTime.setText(getString(R.string.inference_time, result.inferenceTimeMs));
     }
+{%- endif %}
 
     private void showStatus(String message) {
         binding.status.setText(message);

@@ -1,3 +1,6 @@
+{%- set detect = cookiecutter.task == "detect" -%}
+{%- set Helper = "ObjectDetectorHelper" if detect else "ImageClassifierHelper" -%}
+{%- set run = "detect" if detect else "classify" -%}
 package {{ cookiecutter.package_name }}
 
 import android.Manifest
@@ -16,18 +19,22 @@ import androidx.camera.core.CameraSelector
 import androidx.camera.core.ImageAnalysis
 import androidx.camera.core.ImageProxy
 import androidx.camera.core.Preview
+import androidx.camera.core.resolutionselector.AspectRatioStrategy
+import androidx.camera.core.resolutionselector.ResolutionSelector
 import androidx.camera.lifecycle.ProcessCameraProvider
 import androidx.core.content.ContextCompat
 import androidx.exifinterface.media.ExifInterface
 import {{ cookiecutter.package_name }}.databinding.ActivityMainBinding
 import {{ cookiecutter.package_name }}.ml.ModelConfig
+{%- if not detect %}
 import java.util.Locale
+{%- endif %}
 import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
 
 /**
- * Live camera classification plus a photo picker. This class only draws: the model lives in
- * [ImageClassifierHelper], which is created, used and closed on [worker] alone.
+ * Live camera {{ "detection" if detect else "classification" }} plus a photo picker. This class only draws: the model lives in
+ * [{{ Helper }}], which is created, used and closed on [worker] alone.
  */
 class MainActivity : AppCompatActivity() {
 
@@ -37,7 +44,7 @@ class MainActivity : AppCompatActivity() {
     private lateinit var worker: ExecutorService
 
     /** Only touched on [worker]. */
-    private var classifier: ImageClassifierHelper? = null
+    private var model: {{ Helper }}? = null
 
     /** While a picked photo is on screen, camera frames are dropped. */
     @Volatile
@@ -50,7 +57,7 @@ class MainActivity : AppCompatActivity() {
 
     private val pickPhoto =
         registerForActivityResult(ActivityResultContracts.PickVisualMedia()) { uri ->
-            if (uri != null) classifyPhoto(uri)
+            if (uri != null) analyzePhoto(uri)
         }
 
     override fun onCreate(savedInstanceState: Bundle?) {
@@ -66,7 +73,7 @@ class MainActivity : AppCompatActivity() {
 
         worker.execute {
             try {
-                classifier = ImageClassifierHelper.create(applicationContext)
+                model = {{ Helper }}.create(applicationContext)
                 runOnUiThread { onModelReady() }
             } catch (e: Exception) {
                 Log.e(TAG, "Model failed to load", e)
@@ -78,8 +85,8 @@ class MainActivity : AppCompatActivity() {
     override fun onDestroy() {
         super.onDestroy()
         worker.execute {
-            classifier?.close()
-            classifier = null
+            model?.close()
+            model = null
         }
         worker.shutdown()
     }
@@ -106,12 +113,18 @@ class MainActivity : AppCompatActivity() {
     }
 
     private fun bindCamera(provider: ProcessCameraProvider) {
-        val preview = Preview.Builder().build().also {
+        // Preview and analysis share one aspect ratio, so the frames the model sees show what is
+        // on screen (and boxes found in a frame land on the same spot of the preview).
+        val sameFieldOfView = ResolutionSelector.Builder()
+            .setAspectRatioStrategy(AspectRatioStrategy.RATIO_4_3_FALLBACK_AUTO_STRATEGY)
+            .build()
+        val preview = Preview.Builder().setResolutionSelector(sameFieldOfView).build().also {
             it.setSurfaceProvider(binding.preview.surfaceProvider)
         }
         // RGBA_8888 frames convert to an ARGB_8888 Bitmap without a YUV step; keep-only-latest
         // drops frames while the model is busy instead of queueing them up.
         val analysis = ImageAnalysis.Builder()
+            .setResolutionSelector(sameFieldOfView)
             .setBackpressureStrategy(ImageAnalysis.STRATEGY_KEEP_ONLY_LATEST)
             .setOutputImageFormat(ImageAnalysis.OUTPUT_IMAGE_FORMAT_RGBA_8888)
             .build()
@@ -124,31 +137,31 @@ class MainActivity : AppCompatActivity() {
     /** Runs on [worker]. */
     private fun analyzeFrame(image: ImageProxy) {
         image.use {
-            val helper = classifier
+            val helper = model
             if (showingPhoto || helper == null) return
             try {
                 // toBitmap() honours the row stride; the rotation is applied by the preprocessor.
-                val result = helper.classify(it.toBitmap(), it.imageInfo.rotationDegrees)
-                runOnUiThread { if (!showingPhoto) showResult(result) }
+                val result = helper.{{ run }}(it.toBitmap(), it.imageInfo.rotationDegrees)
+                runOnUiThread { if (!showingPhoto) showResult(result{% if detect %}, fill = true{% endif %}) }
             } catch (e: Exception) {
                 Log.e(TAG, "Frame failed", e)
             }
         }
     }
 
-    private fun classifyPhoto(uri: Uri) {
+    private fun analyzePhoto(uri: Uri) {
         showingPhoto = true
         binding.cameraButton.visibility = View.VISIBLE
         worker.execute {
             try {
                 val bitmap = decodePhoto(uri)
                 val rotation = exifRotation(uri)
-                val result = classifier?.classify(bitmap, rotation) ?: return@execute
+                val result = model?.{{ run }}(bitmap, rotation) ?: return@execute
                 val upright = rotate(bitmap, rotation)
                 runOnUiThread {
                     binding.pickedImage.setImageBitmap(upright)
                     binding.pickedImage.visibility = View.VISIBLE
-                    showResult(result)
+                    showResult(result{% if detect %}, fill = false{% endif %})
                 }
             } catch (e: Exception) {
                 Log.e(TAG, "Photo failed", e)
@@ -162,6 +175,9 @@ class MainActivity : AppCompatActivity() {
         binding.pickedImage.visibility = View.GONE
         binding.pickedImage.setImageDrawable(null)
         binding.cameraButton.visibility = View.GONE
+{%- if detect %}
+        binding.overlay.show(null, fill = true)
+{%- endif %}
         if (hasCameraPermission()) startCamera() else requestCameraPermission.launch(Manifest.permission.CAMERA)
     }
 
@@ -190,12 +206,27 @@ class MainActivity : AppCompatActivity() {
         if (degrees == 0) bitmap
         else Bitmap.createBitmap(bitmap, 0, 0, bitmap.width, bitmap.height, Matrix().apply { postRotate(degrees.toFloat()) }, true)
 
+{%- if detect %}
+
+    /** [fill]: the boxes are over the camera preview (FILL_CENTER), false: over a photo (fitCenter). */
+    private fun showResult(result: ObjectDetectorHelper.Result, fill: Boolean) {
+        binding.overlay.show(result, fill)
+        binding.results.text = if (result.detections.isEmpty()) {
+            getString(R.string.no_objects)
+        } else {
+            resources.getQuantityString(R.plurals.objects_found, result.detections.size, result.detections.size)
+        }
+        binding.inferenceTime.text = getString(R.string.inference_time, result.inferenceTimeMs)
+    }
+{%- else %}
+
     private fun showResult(result: ImageClassifierHelper.Result) {
         binding.results.text = result.categories.joinToString("\n") {
             String.format(Locale.ROOT, "%-24s %5.1f%%", it.label(), it.score() * 100)
         }
         binding.inferenceTime.text = getString(R.string.inference_time, result.inferenceTimeMs)
     }
+{%- endif %}
 
     private fun showStatus(message: String) {
         binding.status.text = message

@@ -28,10 +28,6 @@ public final class ClassificationPostprocessor {
      */
     public ClassificationPostprocessor(TensorSpec output, List<String> labels,
                                        boolean applySoftmax, int maxResults) {
-        if (output.dataType() != TensorSpec.DataType.FLOAT32 && output.dataType() != TensorSpec.DataType.UINT8
-                && output.dataType() != TensorSpec.DataType.INT8) {
-            throw new IllegalArgumentException("unsupported output type " + output);
-        }
         if (labels.size() != output.numElements()) {
             throw new IllegalArgumentException("the model outputs " + output.numElements()
                     + " scores but there are " + labels.size() + " labels");
@@ -74,33 +70,11 @@ public final class ClassificationPostprocessor {
 
     /** Every class's score (dequantized, and softmaxed when the model outputs logits). */
     public double[] scores(ByteBuffer raw) {
-        ByteBuffer in = raw.duplicate().order(raw.order());
-        in.rewind();
-        int n = output.numElements();
-        double[] scores = new double[n];
-        for (int i = 0; i < n; i++) {
-            scores[i] = dequantize(in);
-        }
+        double[] scores = output.dequantize(raw);
         if (applySoftmax) {
             softmaxInPlace(scores);
         }
         return scores;
-    }
-
-    private double dequantize(ByteBuffer in) {
-        switch (output.dataType()) {
-            case FLOAT32:
-                return in.getFloat();
-            case UINT8:
-                return scale(in.get() & 0xFF);
-            default: // INT8
-                return scale(in.get());
-        }
-    }
-
-    private double scale(int q) {
-        double centred = q - output.zeroPoint();
-        return output.isQuantized() ? centred * output.scale() : centred;
     }
 
     /** Subtracts the maximum first so large logits cannot overflow {@code exp}. */

@@ -11,10 +11,10 @@ import java.nio.ByteBuffer;
  * intermediate value is a {@code double} and the arithmetic is written in the reference's order.
  * If you change the preprocessing here, change the reference too and regenerate the golden data.
  *
- * <p>Steps: rotate clockwise by {@code rotationDegrees} → pick the source rectangle (whole image,
- * or a centred crop with the tensor's aspect ratio) → bilinear resize with half-pixel centres →
- * channel order (or BT.601 luma for one-channel inputs) → {@code (value - mean) / std} →
- * quantize with the tensor's scale and zero-point when the input is uint8/int8.
+ * <p>Steps: rotate clockwise by {@code rotationDegrees} → fit the image to the tensor (stretch,
+ * centred crop, or letterbox) → bilinear resize with half-pixel centres → channel order (or
+ * BT.601 luma for one-channel inputs) → {@code (value - mean) / std} → quantize with the tensor's
+ * scale and zero-point when the input is uint8/int8.
  *
  * <p>Not thread-safe: it reuses scratch arrays between calls. Use one instance per thread.
  */
@@ -28,8 +28,13 @@ public final class ImagePreprocessor {
         /** The whole image, squashed to the tensor's aspect ratio (what the Task Library does). */
         STRETCH,
         /** The largest centred rectangle with the tensor's aspect ratio; nothing is distorted. */
-        CENTER_CROP
+        CENTER_CROP,
+        /** The whole image scaled to fit inside the tensor, centred; the rest is black padding. */
+        LETTERBOX
     }
+
+    /** Letterbox padding, in 0..255 pixel values before normalization: black. */
+    static final double LETTERBOX_FILL = 0.0;
 
     // BT.601 luma weights: the same as Pillow's convert("L") and tf.image.rgb_to_grayscale.
     private static final double LUMA_R = 0.299;
@@ -99,28 +104,48 @@ public final class ImagePreprocessor {
         int srcWidth = sideways ? height : width;
         int srcHeight = sideways ? width : height;
 
-        int[] rect = sourceRect(srcWidth, srcHeight, outWidth, outHeight, resizeMode);
-        Samples xs = new Samples(rect[0], rect[2], outWidth);
-        Samples ys = new Samples(rect[1], rect[3], outHeight);
+        // content = the part of the tensor the image lands in: all of it, except when letterboxing.
+        int[] content;
+        Samples xs;
+        Samples ys;
+        if (resizeMode == ResizeMode.LETTERBOX) {
+            content = letterboxRect(srcWidth, srcHeight, outWidth, outHeight);
+            xs = new Samples(0, srcWidth, content[2]);
+            ys = new Samples(0, srcHeight, content[3]);
+        } else {
+            int[] rect = sourceRect(srcWidth, srcHeight, outWidth, outHeight, resizeMode);
+            content = new int[] {0, 0, outWidth, outHeight};
+            xs = new Samples(rect[0], rect[2], outWidth);
+            ys = new Samples(rect[1], rect[3], outHeight);
+        }
 
         out.rewind();
         double[] rgb = new double[3];
         for (int oy = 0; oy < outHeight; oy++) {
-            int row0 = ys.lower[oy] * srcWidth;
-            int row1 = ys.upper[oy] * srcWidth;
-            double fy = ys.weight[oy];
+            int sy = oy - content[1];
+            boolean rowInside = sy >= 0 && sy < content[3];
+            int row0 = rowInside ? ys.lower[sy] * srcWidth : 0;
+            int row1 = rowInside ? ys.upper[sy] * srcWidth : 0;
+            double fy = rowInside ? ys.weight[sy] : 0.0;
             for (int ox = 0; ox < outWidth; ox++) {
-                int x0 = xs.lower[ox];
-                int x1 = xs.upper[ox];
-                double fx = xs.weight[ox];
-                int p00 = pixels[row0 + x0];
-                int p01 = pixels[row0 + x1];
-                int p10 = pixels[row1 + x0];
-                int p11 = pixels[row1 + x1];
-                for (int c = 0; c < 3; c++) {
-                    int shift = 16 - 8 * c; // R, G, B
-                    rgb[c] = bilinear((p00 >> shift) & 0xFF, (p01 >> shift) & 0xFF,
-                            (p10 >> shift) & 0xFF, (p11 >> shift) & 0xFF, fx, fy);
+                int sx = ox - content[0];
+                if (!rowInside || sx < 0 || sx >= content[2]) {
+                    rgb[0] = LETTERBOX_FILL;
+                    rgb[1] = LETTERBOX_FILL;
+                    rgb[2] = LETTERBOX_FILL;
+                } else {
+                    int x0 = xs.lower[sx];
+                    int x1 = xs.upper[sx];
+                    double fx = xs.weight[sx];
+                    int p00 = pixels[row0 + x0];
+                    int p01 = pixels[row0 + x1];
+                    int p10 = pixels[row1 + x0];
+                    int p11 = pixels[row1 + x1];
+                    for (int c = 0; c < 3; c++) {
+                        int shift = 16 - 8 * c; // R, G, B
+                        rgb[c] = bilinear((p00 >> shift) & 0xFF, (p01 >> shift) & 0xFF,
+                                (p10 >> shift) & 0xFF, (p11 >> shift) & 0xFF, fx, fy);
+                    }
                 }
                 if (channels == 1) {
                     put(out, 0, LUMA_R * rgb[0] + LUMA_G * rgb[1] + LUMA_B * rgb[2]);
@@ -202,11 +227,12 @@ public final class ImagePreprocessor {
     }
 
     /**
-     * {x, y, width, height} of the region that is resized into the tensor. Integer arithmetic
-     * only, identical to the reference's {@code source_rect}.
+     * {x, y, width, height} of the region of the image that is resized into the tensor (the whole
+     * image for STRETCH and LETTERBOX). Integer arithmetic only, identical to the reference's
+     * {@code source_rect}.
      */
     static int[] sourceRect(int width, int height, int outWidth, int outHeight, ResizeMode mode) {
-        if (mode == ResizeMode.STRETCH) {
+        if (mode != ResizeMode.CENTER_CROP) {
             return new int[] {0, 0, width, height};
         }
         if ((long) width * outHeight > (long) height * outWidth) {
@@ -215,6 +241,19 @@ public final class ImagePreprocessor {
         }
         int cropHeight = (int) Math.max(1, (long) width * outHeight / outWidth);
         return new int[] {0, (height - cropHeight) / 2, width, cropHeight};
+    }
+
+    /**
+     * {x, y, width, height} inside the tensor that a letterboxed image is scaled into; the rest is
+     * padding. Identical to the reference's {@code letterbox_rect}.
+     */
+    static int[] letterboxRect(int width, int height, int outWidth, int outHeight) {
+        if ((long) width * outHeight > (long) height * outWidth) {
+            int contentHeight = (int) Math.max(1, (long) height * outWidth / width);
+            return new int[] {0, (outHeight - contentHeight) / 2, outWidth, contentHeight};
+        }
+        int contentWidth = (int) Math.max(1, (long) width * outHeight / height);
+        return new int[] {(outWidth - contentWidth) / 2, 0, contentWidth, outHeight};
     }
 
     /** The pixels turned clockwise; returns {@code argb} itself for 0 degrees. */

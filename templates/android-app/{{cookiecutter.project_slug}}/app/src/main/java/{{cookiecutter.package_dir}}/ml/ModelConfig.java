@@ -1,5 +1,9 @@
 package {{ cookiecutter.package_name }}.ml;
 
+{% if cookiecutter.task == "detect" -%}
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+{% endif -%}
 import java.util.List;
 
 /**
@@ -9,25 +13,23 @@ import java.util.List;
  *
  * <p>Tensor shapes, types and quantization are <em>not</em> here: the app reads them from the
  * model at run time. What the model file cannot tell the interpreter lives here: how pixels were
- * normalized during training, the channel order, how images are fitted to the input, and whether
- * the last layer outputs logits. The golden tests check these values against the reference.
+ * normalized during training, the channel order, how images are fitted to the input,
+{%- if cookiecutter.task == "detect" %} which output
+ * holds what and how to read it.
+{%- else %} and whether
+ * the last layer outputs logits.
+{%- endif %} The golden tests check these values against the reference.
  */
 public final class ModelConfig {
 
     /** Model file in {@code app/src/main/assets}, stored uncompressed so it can be memory-mapped. */
     public static final String MODEL_ASSET = "{{ cookiecutter.model_file }}";
 
-    /** One label per line; line i names output index i. */
+    /** One label per line; line i names class index i. */
     public static final String LABELS_ASSET = "{{ cookiecutter.labels_file }}";
-
-    /** How many categories the app shows. */
-    public static final int MAX_RESULTS = {{ cookiecutter.top_k }};
 
     /** CPU threads for the LiteRT interpreter. */
     public static final int NUM_THREADS = {{ cookiecutter.num_threads }};
-
-    /** True when the model outputs logits, so scores are turned into probabilities with softmax. */
-    public static final boolean APPLY_SOFTMAX = {{ "true" if cookiecutter.apply_softmax else "false" }};
 
     /** Per-channel {@code (pixel - mean) / std} in the 0..255 pixel domain, in tensor channel order. */
     private static final double[] NORM_MEAN = { {{- cookiecutter.norm_mean.split(",") | map("trim") | join(", ") -}} };
@@ -35,6 +37,50 @@ public final class ModelConfig {
 
     public static final ImagePreprocessor.ChannelOrder CHANNEL_ORDER = ImagePreprocessor.ChannelOrder.{{ cookiecutter.channel_order.upper() }};
     public static final ImagePreprocessor.ResizeMode RESIZE_MODE = ImagePreprocessor.ResizeMode.{{ cookiecutter.resize_mode.upper().replace("-", "_") }};
+{%- if cookiecutter.task == "classify" %}
+
+    /** How many categories the app shows. */
+    public static final int MAX_RESULTS = {{ cookiecutter.top_k }};
+
+    /** True when the model outputs logits, so scores are turned into probabilities with softmax. */
+    public static final boolean APPLY_SOFTMAX = {{ "true" if cookiecutter.apply_softmax else "false" }};
+{%- else %}
+
+    /** Detections scoring below this are not shown. */
+    public static final double SCORE_THRESHOLD = {{ cookiecutter.score_threshold }};
+
+    /** At most this many boxes, best first. */
+    public static final int MAX_RESULTS = {{ cookiecutter.max_results }};
+
+    /** Only these labels are shown; empty shows every label. */
+    private static final String[] LABEL_ALLOWLIST = {
+{%- for label in cookiecutter.label_allowlist.splitlines() %}{{ label | tojson }}{% if not loop.last %}, {% endif %}{% endfor -%}
+    };
+
+    /** Raw-output models: boxes of one class overlapping more than this (IoU) are merged by NMS. */
+    public static final double IOU_THRESHOLD = {{ cookiecutter.iou_threshold }};
+
+    public static final DetectionPostprocessor.Kind DETECTOR = DetectionPostprocessor.Kind.{{ cookiecutter.detector.upper() }};
+
+    /**
+     * Position of each role among the model's outputs ({{ cookiecutter.role_evidence }}).
+     * -1: this kind of detector has no such output.
+     */
+    public static final int BOXES_OUTPUT = {{ cookiecutter.role_boxes }};
+    public static final int CLASSES_OUTPUT = {{ cookiecutter.role_classes }};
+    public static final int SCORES_OUTPUT = {{ cookiecutter.role_scores }};
+    public static final int COUNT_OUTPUT = {{ cookiecutter.role_count }};
+{%- if cookiecutter.detector == "raw" %}
+
+    /** Anchors in {@code assets} (SSD box-coder decoding), or null: the model outputs decoded boxes. */
+    public static final String ANCHORS_ASSET = {{ '"' ~ cookiecutter.anchors_file ~ '"' if cookiecutter.anchors_file else "null" }};
+    public static final DetectionPostprocessor.BoxFormat BOX_FORMAT = DetectionPostprocessor.BoxFormat.{{ cookiecutter.box_format.upper() }};
+    private static final double[] BOX_SCALES = { {{- cookiecutter.box_scales -}} };
+    public static final DetectionPostprocessor.ScoreActivation SCORE_ACTIVATION = DetectionPostprocessor.ScoreActivation.{{ cookiecutter.score_activation.upper() }};
+    /** True: score column 0 is the background and is ignored. */
+    public static final boolean BACKGROUND_COLUMN = {{ "true" if cookiecutter.background_column else "false" }};
+{%- endif %}
+{%- endif %}
 
     private ModelConfig() {}
 
@@ -42,9 +88,37 @@ public final class ModelConfig {
     public static ImagePreprocessor newPreprocessor(TensorSpec input) {
         return new ImagePreprocessor(input, NORM_MEAN, NORM_STD, CHANNEL_ORDER, RESIZE_MODE);
     }
+{%- if cookiecutter.task == "classify" %}
 
     /** Top-{@link #MAX_RESULTS} post-processing for the interpreter's output tensor. */
     public static ClassificationPostprocessor newPostprocessor(TensorSpec output, List<String> labels) {
         return new ClassificationPostprocessor(output, labels, APPLY_SOFTMAX, MAX_RESULTS);
     }
+{%- else %}
+
+    /** The options the app filters detections with. */
+    public static DetectionOptions detectionOptions() {
+        return new DetectionOptions(SCORE_THRESHOLD, MAX_RESULTS, new LinkedHashSet<>(Arrays.asList(LABEL_ALLOWLIST)), IOU_THRESHOLD);
+    }
+
+    /**
+     * Reads the interpreter's output tensors (in the model's order) with this model's roles.
+{%- if cookiecutter.detector == "raw" %}
+     *
+     * @param anchors contents of {@link #ANCHORS_ASSET}, or null when there is none
+{%- endif %}
+     */
+    public static DetectionPostprocessor newPostprocessor(List<TensorSpec> outputs, List<String> labels
+{%- if cookiecutter.detector == "raw" %}, float[] anchors{% endif %}) {
+        DetectionPostprocessor.Roles roles =
+                new DetectionPostprocessor.Roles(BOXES_OUTPUT, CLASSES_OUTPUT, SCORES_OUTPUT, COUNT_OUTPUT);
+{%- if cookiecutter.detector == "raw" %}
+        DetectionPostprocessor.RawDecoding decoding = new DetectionPostprocessor.RawDecoding(
+                BOX_FORMAT, anchors, BOX_SCALES, SCORE_ACTIVATION, BACKGROUND_COLUMN);
+        return new DetectionPostprocessor(DETECTOR, outputs, roles, labels, decoding);
+{%- else %}
+        return new DetectionPostprocessor(DETECTOR, outputs, roles, labels, null);
+{%- endif %}
+    }
+{%- endif %}
 }

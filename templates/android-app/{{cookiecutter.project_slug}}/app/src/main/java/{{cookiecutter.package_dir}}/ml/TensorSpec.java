@@ -74,6 +74,36 @@ public final class TensorSpec {
         return numElements() * dataType.byteSize();
     }
 
+    /**
+     * Every element of {@code buffer} (read from position 0, in the buffer's byte order) as a
+     * real value: float32 as is, uint8/int8 as {@code (q - zeroPoint) * scale} (or
+     * {@code q - zeroPoint} when the tensor has no quantization parameters).
+     */
+    public double[] dequantize(ByteBuffer buffer) {
+        ByteBuffer in = buffer.duplicate().order(buffer.order());
+        in.rewind();
+        double[] values = new double[numElements()];
+        for (int i = 0; i < values.length; i++) {
+            switch (dataType) {
+                case FLOAT32:
+                    values[i] = in.getFloat();
+                    break;
+                case UINT8:
+                    values[i] = scaled(in.get() & 0xFF);
+                    break;
+                default: // INT8
+                    values[i] = scaled(in.get());
+                    break;
+            }
+        }
+        return values;
+    }
+
+    private double scaled(int q) {
+        double centred = q - zeroPoint;
+        return isQuantized() ? centred * scale : centred;
+    }
+
     /** A direct buffer in native byte order, which is what the LiteRT Interpreter requires. */
     public ByteBuffer allocateBuffer() {
         return ByteBuffer.allocateDirect(numBytes()).order(ByteOrder.nativeOrder());

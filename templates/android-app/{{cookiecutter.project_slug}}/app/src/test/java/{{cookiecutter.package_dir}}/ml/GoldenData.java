@@ -16,9 +16,10 @@ import java.util.Properties;
  *
  * <p>Each case is one source image with everything the numpy reference computed from it:
  * {@code <case>.argb} (the pixels, big-endian 0xAARRGGBB ints), {@code <case>.input.bin} (the
- * input tensor, little-endian), {@code <case>.output.bin} (what the model returned for that tensor
- * in LiteRT, little-endian) and {@code <case>.topk.tsv} (index, label, score). Regenerate the
- * project rather than editing these files.
+ * input tensor, little-endian), what the model returned for that tensor in LiteRT (little-endian:
+ * {@code <case>.output.bin}, or {@code <case>.output<i>.bin} per output of a detector) and the
+ * expected results ({@code <case>.topk.tsv}, or {@code <case>.<variant>.detections.tsv}).
+ * Regenerate the project rather than editing these files.
  */
 final class GoldenData {
 
@@ -51,11 +52,7 @@ final class GoldenData {
     }
 
     static String caseProperty(String caseName, String key) {
-        String value = properties().getProperty("case." + caseName + "." + key);
-        if (value == null) {
-            throw new IllegalStateException("golden.properties lacks case." + caseName + "." + key);
-        }
-        return value;
+        return property("case." + caseName + "." + key);
     }
 
     static int caseInt(String caseName, String key) {
@@ -88,19 +85,69 @@ final class GoldenData {
         return ByteBuffer.wrap(read(fileName)).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** Rows of {index, label, score}, best first. */
-    static List<String[]> topK(String caseName) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        for (String line : new String(read(caseName + ".topk.tsv"), StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isEmpty()) {
-                // index <TAB> label <TAB> score; the label itself may contain tabs.
-                int first = line.indexOf('\t');
-                int last = line.lastIndexOf('\t');
-                rows.add(new String[] {line.substring(0, first), line.substring(first + 1, last),
-                        line.substring(last + 1)});
+    static String property(String key) {
+        String value = properties().getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("golden.properties lacks " + key);
+        }
+        return value;
+    }
+
+    /** A detector's output tensors, in the model's order. */
+    static List<TensorSpec> detectorOutputs() {
+        List<TensorSpec> outputs = new ArrayList<>();
+        for (int i = 0; i < Integer.parseInt(property("outputs")); i++) {
+            outputs.add(tensor("output." + i));
+        }
+        return outputs;
+    }
+
+    /** A little-endian output file copied into a native-order buffer, as the interpreter fills it. */
+    static ByteBuffer outputBuffer(TensorSpec spec, String fileName) throws IOException {
+        ByteBuffer raw = tensorBytes(fileName);
+        ByteBuffer output = spec.allocateBuffer();
+        while (raw.hasRemaining()) {
+            if (spec.dataType() == TensorSpec.DataType.FLOAT32) {
+                output.putFloat(raw.getFloat());
+            } else {
+                output.put(raw.get());
             }
         }
+        output.rewind();
+        return output;
+    }
+
+    /**
+     * Rows of a results TSV: index, label, then {@code numbers} numeric columns. The label sits
+     * between the first tab and the last {@code numbers} tabs, so it may contain tabs itself.
+     */
+    static List<String[]> rows(String fileName, int numbers) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : lines(fileName)) {
+            String[] row = new String[numbers + 2];
+            int first = line.indexOf('\t');
+            row[0] = line.substring(0, first);
+            int end = line.length();
+            for (int k = numbers; k >= 1; k--) {
+                int tab = line.lastIndexOf('\t', end - 1);
+                row[k + 1] = line.substring(tab + 1, end);
+                end = tab;
+            }
+            row[1] = line.substring(first + 1, end);
+            rows.add(row);
+        }
         return rows;
+    }
+
+    /** The non-empty lines of a golden text file. */
+    static List<String> lines(String fileName) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line : new String(read(fileName), StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isEmpty()) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     static List<String> shippedLabels() throws IOException {
@@ -109,6 +156,18 @@ final class GoldenData {
         }
     }
 
+{%- if cookiecutter.task == "detect" and cookiecutter.detector == "raw" %}
+    /** The anchors the app ships, or null when the model outputs decoded boxes. */
+    static float[] shippedAnchors() throws IOException {
+        if (ModelConfig.ANCHORS_ASSET == null) {
+            return null;
+        }
+        try (InputStream in = new FileInputStream(new File(ASSETS, ModelConfig.ANCHORS_ASSET))) {
+            return DetectionPostprocessor.readAnchors(in);
+        }
+    }
+
+{% endif %}
     private static byte[] read(String name) throws IOException {
         try (InputStream in = open(name)) {
             return in.readAllBytes();

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+{%- if cookiecutter.task == "detect" %}
+import java.util.List;
+{%- endif %}
 import org.junit.Test;
 
 /** The files the app loads at run time are present and agree with the model the golden data came from. */
@@ -26,12 +29,32 @@ public class ModelAssetsTest {
                 new String(Arrays.copyOfRange(header, 4, 8), StandardCharsets.US_ASCII));
     }
 
+{%- if cookiecutter.task == "classify" %}
     @Test
     public void labelsMatchTheModelOutput() throws IOException {
         int classes = GoldenData.tensor("output").numElements();
         assertEquals("labels in " + ModelConfig.LABELS_ASSET + " vs model output width",
                 classes, GoldenData.shippedLabels().size());
     }
+{%- else %}
+    @Test
+    public void labelsMatchTheDetectorClasses() throws IOException {
+        assertEquals("labels in " + ModelConfig.LABELS_ASSET + " vs classes the detector reports",
+                Integer.parseInt(GoldenData.property("numClasses")), GoldenData.shippedLabels().size());
+    }
+
+    @Test
+    public void postprocessorAcceptsTheModelOutputs() throws IOException {
+        List<TensorSpec> outputs = GoldenData.detectorOutputs();
+{%- if cookiecutter.detector == "raw" %}
+        DetectionPostprocessor postprocessor =
+                ModelConfig.newPostprocessor(outputs, GoldenData.shippedLabels(), GoldenData.shippedAnchors());
+{%- else %}
+        DetectionPostprocessor postprocessor = ModelConfig.newPostprocessor(outputs, GoldenData.shippedLabels());
+{%- endif %}
+        assertEquals(outputs.size(), postprocessor.outputs().size());
+    }
+{%- endif %}
 
     @Test
     public void preprocessorAcceptsTheModelInput() {

@@ -1,0 +1,121 @@
+"""Reference detection post-processing: raw output tensors → labelled boxes.
+
+Mirrored by ``ml/DetectionPostprocessor.java``. Boxes are (top, left, bottom, right) normalized to
+the model's input tensor; scaffold.reference.geometry maps them back to the image and the screen.
+
+* postprocess models: the op already decoded and suppressed; we read ``count`` rows, then keep
+  ``score >= threshold`` and allow-listed labels, best first, at most ``max_results``.
+* raw models: dequantize, optional sigmoid, drop a background column, decode boxes (against
+  anchors with SSD's box coder, or from yxyx / xyxy / cxcywh), then greedy class-aware NMS over
+  every (box, class) pair at or above the threshold: a candidate is suppressed when its IoU with
+  an already kept box *of the same class* is greater than ``iou_threshold``.
+
+All arithmetic in float64 in Java's order; candidates are ordered by score, then box index, then
+class index, so ties resolve identically on both sides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from scaffold.model.spec import DetectionOptions, DetectorHead
+from scaffold.reference.postprocess import dequantize
+
+
+@dataclass(frozen=True)
+class Detection:
+    index: int
+    label: str
+    score: float
+    # top, left, bottom, right, normalized to the input tensor (0..1 inside it).
+    box: tuple[float, float, float, float]
+
+
+def detect(outputs: list[np.ndarray], head: DetectorHead, labels: tuple[str, ...], options: DetectionOptions) -> list[Detection]:
+    if head.kind == "postprocess":
+        return _select(_postprocess_candidates(outputs, head, labels), options)
+    return _raw_detections(outputs, head, labels, options)
+
+
+def _allowed(label: str, options: DetectionOptions) -> bool:
+    return not options.label_allowlist or label in options.label_allowlist
+
+
+def _postprocess_candidates(outputs, head: DetectorHead, labels) -> list[Detection]:
+    boxes = outputs[head.roles["boxes"]].reshape(-1, 4).astype(np.float64)
+    classes = outputs[head.roles["classes"]].reshape(-1).astype(np.float64)
+    scores = outputs[head.roles["scores"]].reshape(-1).astype(np.float64)
+    count = min(max(int(outputs[head.roles["count"]].reshape(-1)[0]), 0), len(scores))
+    candidates = []
+    for i in range(count):
+        index = int(classes[i])  # the op writes class indices as floats; Java casts the same way
+        if 0 <= index < len(labels):
+            candidates.append(Detection(index, labels[index], float(scores[i]), tuple(float(v) for v in boxes[i])))
+    return candidates
+
+
+def _select(candidates: list[Detection], options: DetectionOptions) -> list[Detection]:
+    kept = [d for d in candidates if d.score >= options.score_threshold and _allowed(d.label, options)]
+    order = sorted(range(len(kept)), key=lambda i: (-kept[i].score, i))
+    return [kept[i] for i in order[: options.max_results]]
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def decode_boxes(values: np.ndarray, head: DetectorHead) -> np.ndarray:
+    """(N, 4) model box values → (N, 4) top, left, bottom, right."""
+    if head.anchors is not None:
+        anchors = head.anchors.astype(np.float64)  # ycenter, xcenter, height, width
+        y_scale, x_scale, h_scale, w_scale = head.box_scales
+        y_center = values[:, 0] / y_scale * anchors[:, 2] + anchors[:, 0]
+        x_center = values[:, 1] / x_scale * anchors[:, 3] + anchors[:, 1]
+        half_h = 0.5 * np.exp(values[:, 2] / h_scale) * anchors[:, 2]
+        half_w = 0.5 * np.exp(values[:, 3] / w_scale) * anchors[:, 3]
+        return np.stack([y_center - half_h, x_center - half_w, y_center + half_h, x_center + half_w], axis=1)
+    if head.box_format == "xyxy":
+        return values[:, [1, 0, 3, 2]]
+    if head.box_format == "cxcywh":
+        cx, cy, w, h = values[:, 0], values[:, 1], values[:, 2], values[:, 3]
+        return np.stack([cy - 0.5 * h, cx - 0.5 * w, cy + 0.5 * h, cx + 0.5 * w], axis=1)
+    return values
+
+
+def iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    area_a = max(0.0, a[2] - a[0]) * max(0.0, a[3] - a[1])
+    area_b = max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+    inter_h = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    inter_w = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    intersection = inter_h * inter_w
+    union = area_a + area_b - intersection
+    return intersection / union if union > 0.0 else 0.0
+
+
+def _raw_detections(outputs, head: DetectorHead, labels, options: DetectionOptions) -> list[Detection]:
+    boxes_tensor, scores_tensor = head.output("boxes"), head.output("scores")
+    box_values = dequantize(outputs[head.roles["boxes"]], boxes_tensor).reshape(-1, 4)
+    scores = dequantize(outputs[head.roles["scores"]], scores_tensor).reshape(box_values.shape[0], -1)
+    if head.score_activation == "sigmoid":
+        scores = sigmoid(scores)
+    if head.background_column:
+        scores = scores[:, 1:]
+    boxes = decode_boxes(box_values, head)
+
+    candidates = [
+        (float(scores[i, c]), i, c)
+        for i in range(scores.shape[0])
+        for c in range(scores.shape[1])
+        if scores[i, c] >= options.score_threshold and _allowed(labels[c], options)
+    ]
+    candidates.sort(key=lambda t: (-t[0], t[1], t[2]))
+    kept: list[Detection] = []
+    for score, i, c in candidates:
+        if len(kept) == options.max_results:
+            break
+        box = tuple(float(v) for v in boxes[i])
+        if all(d.index != c or iou(d.box, box) <= options.iou_threshold for d in kept):
+            kept.append(Detection(c, labels[c], score, box))
+    return kept

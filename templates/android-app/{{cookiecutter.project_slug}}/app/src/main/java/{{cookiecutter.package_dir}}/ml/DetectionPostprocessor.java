@@ -1,0 +1,273 @@
+package {{ cookiecutter.package_name }}.ml;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns a detector's output tensors into labelled boxes. Mirrors
+ * {@code scaffold/reference/detection.py}; {@code GoldenDetectionTest} proves they agree.
+ *
+ * <p>Two kinds of models:
+ * <ul>
+ *   <li>{@link Kind#POSTPROCESS}: the model ends in TFLite_Detection_PostProcess, which already
+ *       decoded the boxes and ran non-max suppression. Its four outputs (boxes, classes, scores,
+ *       count) come in a different order in TF1 and TF2 exports, so their positions are passed in
+ *       ({@code ModelConfig} records them and how they were identified). Here we only apply the
+ *       score threshold, the label allowlist and the result limit.
+ *   <li>{@link Kind#RAW}: boxes {@code [1, N, 4]} and class scores {@code [1, N, C]}. Scores are
+ *       dequantized, optionally passed through a sigmoid, a background column dropped; boxes are
+ *       decoded against anchors (SSD box coder) or read as yxyx / xyxy / cxcywh. Then greedy
+ *       class-aware NMS over every (box, class) pair at or above the threshold, best first
+ *       (ties: lower box index, then lower class index).
+ * </ul>
+ * Arithmetic is in {@code double}, in the reference's order.
+ */
+public final class DetectionPostprocessor {
+
+    /** Whether decoding and NMS happen in the model or here. */
+    public enum Kind { POSTPROCESS, RAW }
+
+    /** Layout of a raw model's decoded boxes (ignored when anchors are given). */
+    public enum BoxFormat { YXYX, XYXY, CXCYWH }
+
+    /** What a raw model's scores need to become probabilities. */
+    public enum ScoreActivation { NONE, SIGMOID }
+
+    /** Positions of each role in the model's outputs; -1 where the model has no such output. */
+    public static final class Roles {
+        final int boxes;
+        final int classes;
+        final int scores;
+        final int count;
+
+        public Roles(int boxes, int classes, int scores, int count) {
+            this.boxes = boxes;
+            this.classes = classes;
+            this.scores = scores;
+            this.count = count;
+        }
+    }
+
+    /** How a raw model's outputs are decoded. */
+    public static final class RawDecoding {
+        final BoxFormat boxFormat;
+        final float[] anchors;
+        final double[] boxScales;
+        final ScoreActivation scoreActivation;
+        final boolean backgroundColumn;
+
+        /**
+         * @param anchors N x 4 (y center, x center, height, width), or null when the model
+         *     outputs decoded boxes
+         * @param boxScales SSD box-coder scales (y, x, height, width), used with anchors
+         * @param backgroundColumn score column 0 is the background, not a label
+         */
+        public RawDecoding(BoxFormat boxFormat, float[] anchors, double[] boxScales,
+                           ScoreActivation scoreActivation, boolean backgroundColumn) {
+            this.boxFormat = boxFormat;
+            this.anchors = anchors == null ? null : anchors.clone();
+            this.boxScales = boxScales.clone();
+            this.scoreActivation = scoreActivation;
+            this.backgroundColumn = backgroundColumn;
+        }
+    }
+
+    private final Kind kind;
+    private final List<TensorSpec> outputs;
+    private final Roles roles;
+    private final List<String> labels;
+    private final RawDecoding raw;
+
+    /**
+     * @param outputs the model's output tensors, in the model's order
+     * @param raw decoding settings for {@link Kind#RAW}; null for {@link Kind#POSTPROCESS}
+     */
+    public DetectionPostprocessor(Kind kind, List<TensorSpec> outputs, Roles roles, List<String> labels, RawDecoding raw) {
+        if (kind == Kind.RAW && raw == null) {
+            throw new IllegalArgumentException("raw-output detectors need their decoding settings");
+        }
+        this.kind = kind;
+        this.outputs = Collections.unmodifiableList(new ArrayList<>(outputs));
+        this.roles = roles;
+        this.labels = Collections.unmodifiableList(new ArrayList<>(labels));
+        this.raw = raw;
+        if (kind == Kind.RAW) {
+            int boxes = outputs.get(roles.boxes).numElements() / 4;
+            int columns = outputs.get(roles.scores).numElements() / boxes;
+            if (columns - (raw.backgroundColumn ? 1 : 0) != labels.size()) {
+                throw new IllegalArgumentException("the scores output has " + columns + " columns but there are "
+                        + labels.size() + " labels" + (raw.backgroundColumn ? " plus a background column" : ""));
+            }
+            if (raw.anchors != null && raw.anchors.length != boxes * 4) {
+                throw new IllegalArgumentException("the model predicts " + boxes + " boxes but there are "
+                        + raw.anchors.length / 4 + " anchors");
+            }
+        }
+    }
+
+    public List<TensorSpec> outputs() {
+        return outputs;
+    }
+
+    /** Detections, best first, from the output buffers (in the model's output order, read from position 0). */
+    public List<Detection> process(ByteBuffer[] outputBuffers, DetectionOptions options) {
+        if (outputBuffers.length != outputs.size()) {
+            throw new IllegalArgumentException("expected " + outputs.size() + " output buffers");
+        }
+        return kind == Kind.POSTPROCESS ? fromPostprocessOp(outputBuffers, options) : decodeRaw(outputBuffers, options);
+    }
+
+    private double[] values(ByteBuffer[] buffers, int role) {
+        return outputs.get(role).dequantize(buffers[role]);
+    }
+
+    private List<Detection> fromPostprocessOp(ByteBuffer[] buffers, DetectionOptions options) {
+        double[] boxes = values(buffers, roles.boxes);
+        double[] classes = values(buffers, roles.classes);
+        double[] scores = values(buffers, roles.scores);
+        int count = Math.min(Math.max((int) values(buffers, roles.count)[0], 0), scores.length);
+        final List<Detection> kept = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = (int) classes[i]; // the op writes class indices as floats
+            if (index < 0 || index >= labels.size() || !options.keeps(scores[i], labels.get(index))) {
+                continue;
+            }
+            // The op's boxes are (ymin, xmin, ymax, xmax).
+            Box box = new Box(boxes[4 * i + 1], boxes[4 * i], boxes[4 * i + 3], boxes[4 * i + 2]);
+            kept.add(new Detection(index, labels.get(index), scores[i], box));
+        }
+        Integer[] order = new Integer[kept.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, new Comparator<Integer>() {
+            @Override
+            public int compare(Integer a, Integer b) {
+                int byScore = Double.compare(kept.get(b).score(), kept.get(a).score());
+                return byScore != 0 ? byScore : Integer.compare(a, b);
+            }
+        });
+        List<Detection> result = new ArrayList<>();
+        for (int i = 0; i < Math.min(order.length, options.maxResults()); i++) {
+            result.add(kept.get(order[i]));
+        }
+        return result;
+    }
+
+    /** A (box, class) pair that passed the threshold and the allowlist. */
+    private static final class Candidate {
+        final double score;
+        final int box;
+        final int index;
+
+        Candidate(double score, int box, int index) {
+            this.score = score;
+            this.box = box;
+            this.index = index;
+        }
+    }
+
+    private List<Detection> decodeRaw(ByteBuffer[] buffers, DetectionOptions options) {
+        double[] boxValues = values(buffers, roles.boxes);
+        double[] scores = values(buffers, roles.scores);
+        int boxes = boxValues.length / 4;
+        int columns = scores.length / boxes;
+        int first = raw.backgroundColumn ? 1 : 0;
+
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < boxes; i++) {
+            for (int c = 0; c < columns - first; c++) {
+                double score = activate(scores[i * columns + c + first]);
+                if (options.keeps(score, labels.get(c))) {
+                    candidates.add(new Candidate(score, i, c));
+                }
+            }
+        }
+        Collections.sort(candidates, new Comparator<Candidate>() {
+            @Override
+            public int compare(Candidate a, Candidate b) {
+                int byScore = Double.compare(b.score, a.score);
+                if (byScore != 0) {
+                    return byScore;
+                }
+                return a.box != b.box ? Integer.compare(a.box, b.box) : Integer.compare(a.index, b.index);
+            }
+        });
+
+        List<Detection> kept = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (kept.size() == options.maxResults()) {
+                break;
+            }
+            Box box = decode(boxValues, candidate.box);
+            boolean suppressed = false;
+            for (Detection detection : kept) {
+                if (detection.index() == candidate.index && detection.box().iou(box) > options.iouThreshold()) {
+                    suppressed = true;
+                    break;
+                }
+            }
+            if (!suppressed) {
+                kept.add(new Detection(candidate.index, labels.get(candidate.index), candidate.score, box));
+            }
+        }
+        return kept;
+    }
+
+    private double activate(double value) {
+        return raw.scoreActivation == ScoreActivation.SIGMOID ? 1.0 / (1.0 + Math.exp(-value)) : value;
+    }
+
+    /** Box {@code i} as left/top/right/bottom, normalized to the input. */
+    private Box decode(double[] v, int i) {
+        double v0 = v[4 * i];
+        double v1 = v[4 * i + 1];
+        double v2 = v[4 * i + 2];
+        double v3 = v[4 * i + 3];
+        if (raw.anchors != null) {
+            // SSD box coder: (ty, tx, th, tw) relative to an anchor (y, x, h, w).
+            double anchorY = raw.anchors[4 * i];
+            double anchorX = raw.anchors[4 * i + 1];
+            double anchorH = raw.anchors[4 * i + 2];
+            double anchorW = raw.anchors[4 * i + 3];
+            double yCenter = v0 / raw.boxScales[0] * anchorH + anchorY;
+            double xCenter = v1 / raw.boxScales[1] * anchorW + anchorX;
+            double halfH = 0.5 * Math.exp(v2 / raw.boxScales[2]) * anchorH;
+            double halfW = 0.5 * Math.exp(v3 / raw.boxScales[3]) * anchorW;
+            return new Box(xCenter - halfW, yCenter - halfH, xCenter + halfW, yCenter + halfH);
+        }
+        switch (raw.boxFormat) {
+            case XYXY:
+                return new Box(v0, v1, v2, v3);
+            case CXCYWH:
+                return new Box(v0 - 0.5 * v2, v1 - 0.5 * v3, v0 + 0.5 * v2, v1 + 0.5 * v3);
+            default: // YXYX
+                return new Box(v1, v0, v3, v2);
+        }
+    }
+
+    /** Anchors as written by tflite-scaffold: little-endian float32, four per box. */
+    public static float[] readAnchors(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        for (int n; (n = in.read(chunk)) != -1; ) {
+            bytes.write(chunk, 0, n);
+        }
+        if (bytes.size() % 16 != 0) {
+            throw new IOException("anchors: " + bytes.size() + " bytes is not a whole number of 4-float boxes");
+        }
+        FloatBuffer floats = ByteBuffer.wrap(bytes.toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        float[] anchors = new float[floats.remaining()];
+        floats.get(anchors);
+        return anchors;
+    }
+}

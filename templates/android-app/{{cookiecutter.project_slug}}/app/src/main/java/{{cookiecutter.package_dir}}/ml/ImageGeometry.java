@@ -1,0 +1,81 @@
+package {{ cookiecutter.package_name }}.ml;
+
+/**
+ * Maps boxes from the model's input back to the image, and from the image to the screen.
+ * Mirrors {@code scaffold/reference/geometry.py}.
+ *
+ * <p>The model saw the upright image after it was fitted to the input (stretched, centre-cropped
+ * or letterboxed, see {@link ImagePreprocessor}); a box only lands on its object if it goes back
+ * through the same fitting. The second step follows how Android shows the image: PreviewView's
+ * FILL_CENTER for the camera (scaled to cover the view, overflow cropped) and ImageView's
+ * fitCenter for photos (scaled to fit, centred).
+ */
+public final class ImageGeometry {
+
+    private final int imageWidth;
+    private final int imageHeight;
+    private final int tensorWidth;
+    private final int tensorHeight;
+    private final ImagePreprocessor.ResizeMode resizeMode;
+
+    /**
+     * @param imageWidth width of the upright image (after rotation) the detector ran on
+     * @param tensorWidth the model input's width, from its {@link TensorSpec}
+     */
+    public ImageGeometry(int imageWidth, int imageHeight, int tensorWidth, int tensorHeight,
+                         ImagePreprocessor.ResizeMode resizeMode) {
+        this.imageWidth = imageWidth;
+        this.imageHeight = imageHeight;
+        this.tensorWidth = tensorWidth;
+        this.tensorHeight = tensorHeight;
+        this.resizeMode = resizeMode;
+    }
+
+    /** The upright image's size for a frame of {@code width} x {@code height} turned {@code rotationDegrees}. */
+    public static int[] uprightSize(int width, int height, int rotationDegrees) {
+        boolean sideways = rotationDegrees == 90 || rotationDegrees == 270;
+        return sideways ? new int[] {height, width} : new int[] {width, height};
+    }
+
+    /** A box normalized to the model input → pixels of the upright image, clamped to the image. */
+    public Box toImage(Box box) {
+        double left;
+        double top;
+        double right;
+        double bottom;
+        if (resizeMode == ImagePreprocessor.ResizeMode.LETTERBOX) {
+            int[] content = ImagePreprocessor.letterboxRect(imageWidth, imageHeight, tensorWidth, tensorHeight);
+            double scaleX = (double) imageWidth / content[2];
+            double scaleY = (double) imageHeight / content[3];
+            left = (box.left() * tensorWidth - content[0]) * scaleX;
+            right = (box.right() * tensorWidth - content[0]) * scaleX;
+            top = (box.top() * tensorHeight - content[1]) * scaleY;
+            bottom = (box.bottom() * tensorHeight - content[1]) * scaleY;
+        } else {
+            int[] rect = ImagePreprocessor.sourceRect(imageWidth, imageHeight, tensorWidth, tensorHeight, resizeMode);
+            left = rect[0] + box.left() * rect[2];
+            right = rect[0] + box.right() * rect[2];
+            top = rect[1] + box.top() * rect[3];
+            bottom = rect[1] + box.bottom() * rect[3];
+        }
+        return new Box(clamp(left, imageWidth), clamp(top, imageHeight), clamp(right, imageWidth), clamp(bottom, imageHeight));
+    }
+
+    /**
+     * Image pixels → view pixels, for an image of {@code imageWidth} x {@code imageHeight} scaled to
+     * {@code fill} the view (FILL_CENTER) or to fit it (fitCenter), centred either way.
+     */
+    public static Box toView(Box rect, int imageWidth, int imageHeight, int viewWidth, int viewHeight, boolean fill) {
+        double scaleX = (double) viewWidth / imageWidth;
+        double scaleY = (double) viewHeight / imageHeight;
+        double scale = fill ? Math.max(scaleX, scaleY) : Math.min(scaleX, scaleY);
+        double dx = (viewWidth - imageWidth * scale) / 2.0;
+        double dy = (viewHeight - imageHeight * scale) / 2.0;
+        return new Box(rect.left() * scale + dx, rect.top() * scale + dy,
+                rect.right() * scale + dx, rect.bottom() * scale + dy);
+    }
+
+    private static double clamp(double value, int max) {
+        return Math.min(Math.max(value, 0.0), (double) max);
+    }
+}
