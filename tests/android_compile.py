@@ -6,10 +6,13 @@ module does the part of the build that finds source-level mistakes:
 1. ``generate_r_java``: an app-module ``R`` class from ``app/src/main/res``, like AGP 8+'s
    compile-time R: non-transitive (only the app's own resources, no library ones) and with
    non-final fields unless gradle.properties sets ``android.nonFinalResIds=false``, so a Java
-   ``switch`` on ``R.id`` fails here as it does there.
+   ``switch`` on ``R.id`` fails here as it does there. Every declared type gets its nested class
+   (``R.plurals`` for ``<plurals>``, ``R.array``, ...).
 2. ``generate_view_bindings``: one ``<package>.databinding.<Layout>Binding`` per layout, following
    AGP's view-binding generator (field per ``android:id``, named and typed the same way, sorted
-   by name; ``inflate``/``bind``/``getRoot``).
+   by name; ``inflate``/``bind``/``getRoot``). A fully qualified tag (a custom view such as
+   ``<com.example.app.DetectionOverlayView>``) types the field with that class, which is compiled
+   from the app's own sources in the same run.
 3. ``check_resource_references``: ``@string/...``-style references in res XML and the manifest
    must name an app resource (aapt2 link would fail otherwise).
 4. ``compile_project``: the project's ``app/src/main/java`` plus the generated R and bindings are

@@ -1,9 +1,13 @@
-"""The generated Android UI (MainActivity, ImageClassifierHelper) compiles, in Kotlin and in Java.
+"""The generated Android UI compiles, in Kotlin and in Java, for classification and detection.
+
+Classification apps: MainActivity + ImageClassifierHelper. Detection apps: MainActivity +
+ObjectDetectorHelper + LiteRt + DetectionOverlayView, a custom view used by tag in the layout and
+typed as such in the view binding, with a <plurals> resource.
 
 No Android SDK here: the sources are compiled against the hand-written API stubs in
 tests/android_stubs, with an R class and the view-binding class generated from the project's
 res/ (see android_compile.py). kotlinc is slow (~5 s a run), so the stubs are compiled once per
-session and each project once per module; the breakage tests copy a compiled project.
+session and each project is generated once per module; the breakage tests copy a generated project.
 """
 
 from __future__ import annotations
@@ -20,12 +24,14 @@ from android_compile import (
     binding_field_name,
     compile_project,
     compile_stubs,
+    generate_r_java,
     generate_view_bindings,
 )
 from conftest import new_args, run_cli
 
 KOTLIN_PACKAGE = "com.example.tfliteclassifier"
 JAVA_PACKAGE = "org.acme.seeing"
+DETECT_JAVA_PACKAGE = "org.acme.spotter"
 
 
 def _sources(project: Path, package: str) -> Path:
@@ -52,6 +58,30 @@ def kotlin_project(models, tmp_path_factory) -> Path:
 def java_project(models, tmp_path_factory) -> Path:
     # A non-default package: R, the binding and the imports must all follow the namespace.
     return _generate(models, tmp_path_factory.mktemp("ui") / "java-app", "--language", "java", "--package", JAVA_PACKAGE)
+
+
+@pytest.fixture(scope="module")
+def kotlin_detect_project(detectors, tmp_path_factory) -> Path:
+    """SSD with TFLite_Detection_PostProcess (labels with a '???' background row)."""
+    out = tmp_path_factory.mktemp("ui") / "kotlin-detect"
+    result = run_cli(*new_args(detectors.ssd, out, "--language", "kotlin", labels=detectors.labels3_background))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "task: detect" in result.stdout
+    return out
+
+
+@pytest.fixture(scope="module")
+def java_detect_project(detectors, tmp_path_factory) -> Path:
+    """Raw boxes + scores decoded against anchors in the app; a non-default package."""
+    out = tmp_path_factory.mktemp("ui") / "java-detect"
+    args = new_args(
+        detectors.raw_anchors, out, "--anchors", detectors.anchors, "--language", "java", "--package", DETECT_JAVA_PACKAGE,
+        labels=detectors.labels4,
+    )
+    result = run_cli(*args)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "task: detect" in result.stdout
+    return out
 
 
 def _broken_copy(project: Path, tmp_path: Path, relative: str, old: str, new: str) -> Path:
@@ -90,6 +120,68 @@ def test_java_ui_compiles(java_project, stubs, tmp_path):
     java_classes = result.classes[-1] / JAVA_PACKAGE.replace(".", "/")
     for name in ("MainActivity", "ImageClassifierHelper", "R$string", "databinding/ActivityMainBinding"):
         assert (java_classes / f"{name}.class").is_file(), result.warnings
+
+
+def test_kotlin_detection_ui_compiles(kotlin_detect_project, stubs, tmp_path):
+    ui = _sources(kotlin_detect_project, KOTLIN_PACKAGE)
+    for name in ("MainActivity", "ObjectDetectorHelper", "DetectionOverlayView", "LiteRt"):
+        assert (ui / f"{name}.kt").is_file(), name
+    assert not (ui / "ImageClassifierHelper.kt").exists()
+
+    result = compile_project(kotlin_detect_project, stubs, tmp_path)
+
+    kotlin_classes = result.classes[0] / KOTLIN_PACKAGE.replace(".", "/")
+    for name in ("MainActivity", "ObjectDetectorHelper", "ObjectDetectorHelper$Result", "DetectionOverlayView", "LiteRt"):
+        assert (kotlin_classes / f"{name}.class").is_file(), result.warnings
+    java_classes = result.classes[-1] / KOTLIN_PACKAGE.replace(".", "/")
+    assert (java_classes / "R$plurals.class").is_file()
+    assert (java_classes / "databinding/ActivityMainBinding.class").is_file()
+
+
+def test_java_detection_ui_compiles(java_detect_project, stubs, tmp_path):
+    ui = _sources(java_detect_project, DETECT_JAVA_PACKAGE)
+    for name in ("MainActivity", "ObjectDetectorHelper", "DetectionOverlayView", "LiteRt"):
+        assert (ui / f"{name}.java").is_file(), name
+    assert not list(ui.glob("*.kt"))
+
+    result = compile_project(java_detect_project, stubs, tmp_path)
+
+    java_classes = result.classes[-1] / DETECT_JAVA_PACKAGE.replace(".", "/")
+    for name in ("MainActivity", "ObjectDetectorHelper", "ObjectDetectorHelper$Result", "DetectionOverlayView", "R$plurals"):
+        assert (java_classes / f"{name}.class").is_file(), result.warnings
+
+
+def test_detection_binding_types_the_overlay_with_the_custom_view(java_detect_project, tmp_path):
+    layout = (java_detect_project / "app/src/main/res/layout/activity_main.xml").read_text(encoding="utf-8")
+    assert f"<{DETECT_JAVA_PACKAGE}.DetectionOverlayView" in layout
+
+    [binding] = generate_view_bindings(java_detect_project, tmp_path)
+    text = binding.read_text(encoding="utf-8")
+    assert f"import {DETECT_JAVA_PACKAGE}.DetectionOverlayView;" in text
+    assert "public final DetectionOverlayView overlay;" in text
+
+    r_java = generate_r_java(java_detect_project, tmp_path).read_text(encoding="utf-8")
+    # AGP 8+: non-final ids; the plurals type gets its own nested class.
+    assert re.search(r"public static final class plurals \{\s*private plurals\(\) \{\s*\}\s*public static int objects_found = 0x", r_java)
+
+
+def test_kotlin_nullable_on_draw_override_does_not_compile(kotlin_detect_project, stubs, tmp_path):
+    # View.onDraw(@NonNull Canvas) since Android 14's SDK: `Canvas?` no longer overrides it.
+    relative = f"app/src/main/java/{KOTLIN_PACKAGE.replace('.', '/')}/DetectionOverlayView.kt"
+    broken = _broken_copy(kotlin_detect_project, tmp_path, relative, "override fun onDraw(canvas: Canvas)", "override fun onDraw(canvas: Canvas?)")
+
+    output = _compile_error(broken, stubs, tmp_path / "work")
+
+    assert "DetectionOverlayView.kt" in output and "overrides nothing" in output
+
+
+def test_java_wrong_paint_api_does_not_compile(java_detect_project, stubs, tmp_path):
+    relative = f"app/src/main/java/{DETECT_JAVA_PACKAGE.replace('.', '/')}/DetectionOverlayView.java"
+    broken = _broken_copy(java_detect_project, tmp_path, relative, "boxPaint.setStrokeWidth(", "boxPaint.setStrokeSize(")
+
+    output = _compile_error(broken, stubs, tmp_path / "work")
+
+    assert "setStrokeSize" in output and "DetectionOverlayView.java" in output
 
 
 @pytest.mark.parametrize("language", ["kotlin", "java"])

@@ -52,11 +52,15 @@ def test_generated_config_compiles_for_every_option_combination(tmp_path):
     combos = [
         ("channel_order=bgr", "resize_mode=center-crop", "apply_softmax=true", "norm_mean=123.675, 116.28, 103.53", "norm_std=58.395,57.12,57.375"),
         ("channel_order=rgb", "resize_mode=stretch", "apply_softmax=false", "norm_mean=0", "norm_std=255"),
+        ("task=detect", "detector=postprocess", "resize_mode=letterbox", 'label_allowlist=person\ncat "tabby"\nback\\slash'),
+        ("task=detect", "detector=raw", "anchors_file=anchors.bin", "box_format=cxcywh", "score_activation=sigmoid", "background_column=true"),
+        ("task=detect", "detector=raw", "box_format=xyxy"),
     ]
     for i, combo in enumerate(combos):
         out = tmp_path / str(i)
         result = cookiecutter(out, *combo)
         assert result.returncode == 0, result.stderr
         sources = sorted((out / "tflite-classifier/app/src/main/java").rglob("ml/*.java"))
+        assert sources
         compiled = subprocess.run(["javac", "--release", "8", "-d", str(out / "classes"), *map(str, sources)], capture_output=True, text=True)
         assert compiled.returncode == 0, compiled.stderr

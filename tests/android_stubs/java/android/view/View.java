@@ -2,6 +2,9 @@ package android.view;
 
 import android.content.Context;
 import android.content.res.Resources;
+import android.graphics.Canvas;
+import android.util.AttributeSet;
+import androidx.annotation.NonNull;
 import androidx.annotation.Nullable;
 
 /** Real class also implements Drawable.Callback, KeyEvent.Callback, AccessibilityEventSource (omitted). */
@@ -11,6 +14,10 @@ public class View {
     public static final int GONE = 0x00000008;
 
     public View(Context context) {
+        throw new RuntimeException("stub");
+    }
+
+    public View(Context context, @Nullable AttributeSet attrs) {
         throw new RuntimeException("stub");
     }
 
@@ -48,6 +55,22 @@ public class View {
     }
 
     protected void onLayout(boolean changed, int left, int top, int right, int bottom) {
+        throw new RuntimeException("stub");
+    }
+
+    protected void onDraw(@NonNull Canvas canvas) {
+        throw new RuntimeException("stub");
+    }
+
+    public void invalidate() {
+        throw new RuntimeException("stub");
+    }
+
+    public final int getWidth() {
+        throw new RuntimeException("stub");
+    }
+
+    public final int getHeight() {
         throw new RuntimeException("stub");
     }
 

@@ -1,11 +1,28 @@
 package android.content.res;
 
+import android.util.DisplayMetrics;
+import androidx.annotation.NonNull;
+
 public class Resources {
     private Resources() {
         throw new RuntimeException("stub");
     }
 
     public String getResourceName(int resid) throws NotFoundException {
+        throw new RuntimeException("stub");
+    }
+
+    @NonNull
+    public String getQuantityString(int id, int quantity, Object... formatArgs) throws NotFoundException {
+        throw new RuntimeException("stub");
+    }
+
+    @NonNull
+    public String getQuantityString(int id, int quantity) throws NotFoundException {
+        throw new RuntimeException("stub");
+    }
+
+    public DisplayMetrics getDisplayMetrics() {
         throw new RuntimeException("stub");
     }
 

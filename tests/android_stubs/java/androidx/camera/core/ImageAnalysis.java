@@ -4,6 +4,7 @@ import android.graphics.Matrix;
 import android.util.Size;
 import androidx.annotation.NonNull;
 import androidx.annotation.Nullable;
+import androidx.camera.core.resolutionselector.ResolutionSelector;
 import java.util.concurrent.Executor;
 
 /** Real Builder also implements ExtendableBuilder, UseCase.InteropConfigurable (omitted). */
@@ -81,6 +82,11 @@ public final class ImageAnalysis extends UseCase {
 
         @NonNull
         public Builder setOutputImageRotationEnabled(boolean outputImageRotationEnabled) {
+            throw new RuntimeException("stub");
+        }
+
+        @NonNull
+        public Builder setResolutionSelector(@NonNull ResolutionSelector resolutionSelector) {
             throw new RuntimeException("stub");
         }
 

@@ -2,6 +2,7 @@ package androidx.camera.core;
 
 import androidx.annotation.NonNull;
 import androidx.annotation.Nullable;
+import androidx.camera.core.resolutionselector.ResolutionSelector;
 import java.util.concurrent.Executor;
 
 /** Note: no getSurfaceProvider() getter in the real API, so Kotlin has no `surfaceProvider` property. */
@@ -32,6 +33,11 @@ public final class Preview extends UseCase {
 
     public static final class Builder {
         public Builder() {
+            throw new RuntimeException("stub");
+        }
+
+        @NonNull
+        public Builder setResolutionSelector(@NonNull ResolutionSelector resolutionSelector) {
             throw new RuntimeException("stub");
         }
 

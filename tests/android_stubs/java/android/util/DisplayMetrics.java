@@ -1,0 +1,8 @@
+package android.util;
+
+/** Only passed to TypedValue.applyDimension; fields and methods are omitted. */
+public class DisplayMetrics {
+    public DisplayMetrics() {
+        throw new RuntimeException("stub");
+    }
+}
