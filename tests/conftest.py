@@ -7,6 +7,7 @@ directory, in every format ``new`` accepts.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,6 +122,30 @@ def models(tmp_path_factory) -> Models:
         saved_model=root / "saved_model",
         **{name: root / f"{name}.tflite" for name in paths},
     )
+
+
+@pytest.fixture
+def edit():
+    """Replace text in a generated file for one test, restoring it afterwards."""
+    restores = []
+
+    def apply(path, old, new):
+        text = path.read_text()
+        assert old in text, f"{old!r} not found in {path.name}"
+        restores.append((path, text))
+        path.write_text(text.replace(old, new, 1))
+
+    yield apply
+    for path, text in reversed(restores):
+        path.write_text(text)
+
+
+def assert_verify_fails(project, failing_test):
+    """`verify` exits 1, reports failures, and names ``failing_test`` among them."""
+    result = run_cli("verify", project)
+    assert result.exit_code == 1, result.stdout
+    assert re.search(r"\d+ passed, [1-9]\d* failed", result.stdout), result.stdout
+    assert failing_test in result.stderr, result.stderr
 
 
 def new_args(model: Path, out: Path, *extra: object, labels: Path | None = None, mean="127.5", std="127.5") -> list[object]:

@@ -12,7 +12,7 @@ import re
 import numpy as np
 import pytest
 
-from conftest import new_args, run_cli
+from conftest import assert_verify_fails, new_args, run_cli
 
 from scaffold.metadata.reader import read_embedded_metadata
 from scaffold.model.spec import DetectionOptions, DetectorHead, TensorInfo
@@ -251,28 +251,6 @@ def ssd_project(detectors, tmp_path_factory):
     return out
 
 
-@pytest.fixture
-def edit():
-    restores = []
-
-    def apply(path, old, new):
-        text = path.read_text()
-        assert old in text, f"{old!r} not found in {path.name}"
-        restores.append((path, text))
-        path.write_text(text.replace(old, new, 1))
-
-    yield apply
-    for path, text in reversed(restores):
-        path.write_text(text)
-
-
-def assert_fails(project, test_name):
-    result = run_cli("verify", project)
-    assert result.exit_code == 1, result.stdout
-    assert re.search(r"\d+ passed, [1-9]\d* failed", result.stdout)
-    assert test_name in result.stderr, result.stderr
-
-
 def test_unmodified_detection_projects_pass(raw_project, ssd_project):
     for project in (raw_project, ssd_project):
         assert run_cli("verify", project).exit_code == 0
@@ -282,7 +260,7 @@ def test_class_agnostic_nms_is_caught(raw_project, edit):
     edit(raw_project / ML / "DetectionPostprocessor.java",
          "if (detection.index() == candidate.index && detection.box().iou(box) > options.iouThreshold())",
          "if (detection.box().iou(box) > options.iouThreshold())")
-    assert_fails(raw_project, "detectionsReproduceReference")
+    assert_verify_fails(raw_project, "detectionsReproduceReference")
 
 
 def test_tf1_output_order_assumption_is_caught(ssd_project, edit):
@@ -300,30 +278,30 @@ def test_ignoring_letterbox_padding_in_box_mapping_is_caught(raw_project, edit):
     edit(raw_project / ML / "ImageGeometry.java",
          "left = (box.left() * tensorWidth - content[0]) * scaleX;",
          "left = box.left() * tensorWidth * scaleX;")
-    assert_fails(raw_project, "detectionsReproduceReference")
+    assert_verify_fails(raw_project, "detectionsReproduceReference")
 
 
 def test_fit_instead_of_fill_is_caught(raw_project, edit):
     edit(raw_project / ML / "ImageGeometry.java",
          "double scale = fill ? Math.max(scaleX, scaleY) : Math.min(scaleX, scaleY);",
          "double scale = Math.min(scaleX, scaleY);")
-    assert_fails(raw_project, "detectionsReproduceReference")
+    assert_verify_fails(raw_project, "detectionsReproduceReference")
 
 
 def test_ignored_allowlist_is_caught(ssd_project, edit):
     edit(ssd_project / ML / "DetectionOptions.java",
          "return score >= scoreThreshold && (labelAllowlist.isEmpty() || labelAllowlist.contains(label));",
          "return score >= scoreThreshold;")
-    assert_fails(ssd_project, "detectionsReproduceReference[synthetic-r0 filtered]")
+    assert_verify_fails(ssd_project, "detectionsReproduceReference[synthetic-r0 filtered]")
 
 
 def test_strict_threshold_comparison_is_caught(raw_project, edit):
     # The "filtered" variant's threshold is a score that occurs in the data: dropping scores equal
     # to the threshold changes the result.
     edit(raw_project / ML / "DetectionOptions.java", "return score >= scoreThreshold", "return score > scoreThreshold")
-    assert_fails(raw_project, "filtered]")
+    assert_verify_fails(raw_project, "filtered]")
 
 
 def test_drifted_configured_threshold_is_caught(raw_project, edit):
     edit(raw_project / ML / "ModelConfig.java", "SCORE_THRESHOLD = 0.3;", "SCORE_THRESHOLD = 0.35;")
-    assert_fails(raw_project, "configuredOptionsMatchReference")
+    assert_verify_fails(raw_project, "configuredOptionsMatchReference")

@@ -6,11 +6,9 @@ accuracy, and checks that `verify` fails (non-zero exit) naming the test that ca
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from conftest import new_args, run_cli
+from conftest import assert_verify_fails, new_args, run_cli
 
 ML = "app/src/main/java/com/example/tfliteclassifier/ml"
 
@@ -34,29 +32,6 @@ def int8_project(models, tmp_path_factory):
     out = tmp_path_factory.mktemp("mistakes") / "int8"
     assert run_cli(*new_args(models.tflite_int8, out, labels=models.labels)).exit_code == 0
     return out
-
-
-@pytest.fixture
-def edit():
-    """Replace text in a generated file for one test, restoring it afterwards."""
-    restores = []
-
-    def apply(path, old, new):
-        text = path.read_text()
-        assert old in text, f"{old!r} not found in {path.name}"
-        restores.append((path, text))
-        path.write_text(text.replace(old, new, 1))
-
-    yield apply
-    for path, text in reversed(restores):
-        path.write_text(text)
-
-
-def assert_verify_fails(project, failing_test):
-    result = run_cli("verify", project)
-    assert result.exit_code == 1
-    assert re.search(r"\d+ passed, [1-9]\d* failed", result.stdout), result.stdout
-    assert failing_test in result.stderr, result.stderr
 
 
 def test_unmodified_projects_pass(float_project, uint8_project):

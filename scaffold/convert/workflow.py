@@ -142,7 +142,10 @@ def run_conversion(plan: ConversionPlan, report: Report = lambda _: None) -> Con
     notes = list(plan.notes)
     flex = flex_ops(facts.ops)
     comparison = None
-    if plan.evaluation and flex:
+    if plan.evaluation and len(facts.outputs) != 1:
+        notes.append("agreement not measured: top-1 agreement is defined for classifiers (one output); this model has "
+                     f"{len(facts.outputs)} outputs")
+    elif plan.evaluation and flex:
         notes.append(f"agreement not measured: the model uses Flex ops ({', '.join(flex)}) that Python's LiteRT cannot run")
     elif plan.evaluation:
         report(f"Comparing float32 and {plan.options.describe} on {len(plan.evaluation)} held-out images…")
@@ -177,9 +180,8 @@ def _compare(float_bytes, converted_bytes, converted_input: TensorInfo, converte
     float_input = replace(converted_input, dtype="float32", scale=0.0, zero_point=0)
     float_outputs, converted_outputs = [], []
     for float_tensor, converted_tensor in input_tensors(plan.evaluation, image, plan.preprocessing, float_input, converted_input):
-        # A classifier has one output; detectors are compared on their first.
-        expected = run_model(float_model, [float_tensor])[0]
-        actual = run_model(converted_model, [converted_tensor])[0]
+        (expected,) = run_model(float_model, [float_tensor])
+        (actual,) = run_model(converted_model, [converted_tensor])
         float_outputs.append(expected.astype(np.float64).reshape(-1))
         converted_outputs.append(dequantized(actual, converted_output))
     return compare_outputs(float_outputs, converted_outputs)
