@@ -113,11 +113,11 @@ MeanOpt = Annotated[
                  "123.7,116.3,103.5. Default: from the model's metadata."),
 ]
 StdOpt = Annotated[Optional[str], typer.Option(help="Normalization std, same form as --mean.")]
-ChannelOrderOpt = Annotated[ChannelOrder, typer.Option(help="Channel order of the input tensor.")]
+ChannelOrderOpt = Annotated[Optional[ChannelOrder], typer.Option(help="Channel order of the input tensor [default: rgb].")]
 ResizeOpt = Annotated[
-    Resize,
+    Optional[Resize],
     typer.Option(help="stretch: whole image squashed to the input size; center-crop: centred crop with the input's "
-                 "aspect ratio; letterbox: whole image scaled to fit, padded with black."),
+                 "aspect ratio; letterbox: whole image scaled to fit, padded with black [default: stretch]."),
 ]
 QuantizeOpt = Annotated[
     Quantize,
@@ -160,8 +160,8 @@ def _model_inputs(
         model=model,
         conversion=ConversionOptions(quantize.value, io_type.value, select_tf_ops, calibration_steps),
         normalization=Normalization(parse_floats(mean, "--mean"), parse_floats(std, "--std")) if mean else None,
-        channel_order=channel_order.value,
-        resize=resize.value,
+        channel_order=channel_order.value if channel_order else None,
+        resize=resize.value if resize else None,
         calibration_images=calibration_images,
         eval_images=eval_images,
         min_agreement=min_agreement,
@@ -183,8 +183,8 @@ def new(
     language: Annotated[Language, typer.Option(help="Language of the UI layer; the ml/ core is Java.")] = Language.kotlin,
     mean: MeanOpt = None,
     std: StdOpt = None,
-    channel_order: ChannelOrderOpt = ChannelOrder.rgb,
-    resize: ResizeOpt = Resize.stretch,
+    channel_order: ChannelOrderOpt = None,
+    resize: ResizeOpt = None,
     softmax: Annotated[
         Optional[bool], typer.Option("--softmax/--no-softmax", help="Apply softmax to the output (default: only when the model does not end in SOFTMAX).")
     ] = None,
@@ -199,7 +199,7 @@ def new(
     score_threshold: Annotated[float, typer.Option(help="Detection: minimum score shown.")] = 0.5,
     max_results: Annotated[int, typer.Option(help="Detection: at most this many boxes.")] = 10,
     label_allowlist: Annotated[
-        Optional[str], typer.Option(help="Detection: only these labels, comma-separated (default: all).")
+        Optional[list[str]], typer.Option(help="Detection: show only this label (repeatable; default: all labels).")
     ] = None,
     iou_threshold: Annotated[float, typer.Option(help="Raw-output detectors: NMS overlap (IoU) above which boxes merge.")] = 0.5,
     anchors: Annotated[
@@ -243,7 +243,7 @@ def new(
             ),
             task=task.value if task else None,
             detection=DetectionOptions(
-                score_threshold, max_results, _comma_list(label_allowlist), iou_threshold
+                score_threshold, max_results, tuple(label_allowlist or ()), iou_threshold
             ),
             anchors_file=anchors,
             box_format=box_format.value,
@@ -282,8 +282,8 @@ def convert(
     select_tf_ops: SelectTfOpsOpt = False,
     mean: MeanOpt = None,
     std: StdOpt = None,
-    channel_order: ChannelOrderOpt = ChannelOrder.rgb,
-    resize: ResizeOpt = Resize.stretch,
+    channel_order: ChannelOrderOpt = None,
+    resize: ResizeOpt = None,
     labels: Annotated[
         Optional[Path], typer.Option(help="Label file: with it (and --mean/--std) the .tflite gets classifier metadata.")
     ] = None,
@@ -310,21 +310,20 @@ def convert(
         _fail(error)
         return
     _print_conversion_report(result.report)
-    metadata = "with metadata and labels" if result.metadata_written else "without metadata (pass --labels to add it)"
+    if result.resolution:
+        _print_resolution(result.resolution)
+    if result.metadata_written:
+        metadata = "with metadata and labels"
+    else:
+        metadata = "without metadata" + ("" if result.resolution else " (pass --labels to add it)")
     console.print(f"[green]✓[/] {escape(str(out))} ({result.size / 1024:.1f} KiB, {metadata})")
-
-
-def _comma_list(text: str | None) -> tuple[str, ...]:
-    return tuple(item.strip() for item in text.split(",") if item.strip()) if text else ()
 
 
 def _box_scales(text: str) -> tuple[float, float, float, float]:
     from scaffold.errors import InvalidOption
+    from scaffold.model.resolve import parse_floats
 
-    try:
-        values = tuple(float(v) for v in text.split(","))
-    except ValueError:
-        values = ()
+    values = parse_floats(text, "--box-scales")
     if len(values) != 4 or any(v <= 0 for v in values):
         raise InvalidOption(f"--box-scales takes four positive numbers y,x,h,w, got '{text}'.")
     return values
@@ -354,6 +353,13 @@ def _print_conversion_report(report) -> None:
 def _tensor(tensor) -> str:
     quant = f" (scale {tensor.scale:.4g}, zero-point {tensor.zero_point})" if tensor.quantized else ""
     return f"{tensor.dtype}{quant}"
+
+
+def _print_resolution(resolution) -> None:
+    for note in resolution.notes:
+        console.print(f"  [dim]•[/] {escape(note)}")
+    for warning in resolution.warnings:
+        errors.print(f"[yellow]warning:[/] {escape(warning)}")
 
 
 def _describe_detector(head) -> str:
@@ -388,10 +394,7 @@ def _print_new_summary(result, seconds: float) -> None:
 
     spec = result.spec
     norm = spec.preprocessing.normalization
-    for note in result.resolution.notes:
-        console.print(f"  [dim]•[/] {escape(note)}")
-    for warning in result.resolution.warnings:
-        errors.print(f"[yellow]warning:[/] {escape(warning)}")
+    _print_resolution(result.resolution)
     table = Table(show_header=False, box=None, padding=(0, 2))
     table.add_row("model", f"{result.kind.value} → {len(spec.model_bytes) / 1024:.1f} KiB .tflite")
     table.add_row("tensors", escape(model_summary(spec)))
@@ -411,7 +414,7 @@ def _print_new_summary(result, seconds: float) -> None:
     for path in render.overwritten_edits:
         errors.print(f"[yellow]warning:[/] overwrote {escape(path)}, which you had edited since the last generation")
     for path in render.kept_edits:
-        errors.print(f"[yellow]warning:[/] kept {escape(path)}: no longer generated, but you had edited it")
+        errors.print(f"[yellow]warning:[/] kept your edits as {escape(path)}: that file is no longer generated")
     if flex_ops(spec.ops):
         errors.print(
             "[yellow]warning:[/] the app bundles the Flex runtime (org.tensorflow:tensorflow-lite-select-tf-ops 2.16.1): "

@@ -4,9 +4,10 @@ new: model (convert and quantize if needed, with a report) → inspect → resol
 ModelSpec → metadata → golden vectors from the numpy reference → render the Android project.
 convert: the first stage alone, plus metadata, into one .tflite file.
 
-Every check that can fail on user input runs before anything is written: bad options, an
-occupied output, unreadable images and calibration directories fail before conversion even
-starts, and the output only appears on disk (atomically) once everything else succeeded.
+Checks on user input run as early as they can: bad options, an occupied output, missing
+normalization for a model that has no metadata, unreadable images and calibration directories
+fail before conversion starts; what depends on the model itself (label count, output shapes)
+fails right after. Nothing is written until everything succeeded, and then atomically.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from scaffold.convert.options import ConversionOptions
 from scaffold.convert.report import ConversionReport
 from scaffold.convert.workflow import check_agreement, plan_conversion, run_conversion, save_report
-from scaffold.errors import InvalidOption, OutputDirError
+from scaffold.errors import InvalidOption, NormalizationError, OutputDirError
 from scaffold.golden.cases import GoldenCase, compute_cases, golden_images
 from scaffold.golden.files import golden_files
 from scaffold.metadata.labels import labels_file_text, read_labels
@@ -43,8 +44,9 @@ class ModelInputs:
     model: str
     conversion: ConversionOptions = ConversionOptions()
     normalization: Normalization | None = None
-    channel_order: str = "rgb"
-    resize: str = "stretch"
+    # None: not given (rgb / stretch, said out loud when the rest comes from metadata).
+    channel_order: str | None = None
+    resize: str | None = None
     calibration_images: Path | None = None
     eval_images: Path | None = None
     min_agreement: float | None = None
@@ -63,7 +65,9 @@ class ModelInputs:
 
     @property
     def preprocessing(self) -> Preprocessing | None:
-        return Preprocessing(self.normalization, self.channel_order, self.resize) if self.normalization else None
+        if self.normalization is None:
+            return None
+        return Preprocessing(self.normalization, self.channel_order or "rgb", self.resize or "stretch")
 
     @property
     def default_name(self) -> str:
@@ -110,9 +114,24 @@ class _Prepared:
     tensorflow_model: object | None
 
 
-def _checked_inputs(inputs: ModelInputs) -> _Checked:
-    """Everything about the inputs that can be checked without TensorFlow."""
+def _checked_inputs(inputs: ModelInputs, needs_normalization: bool) -> _Checked:
+    """Everything about the inputs that can be checked without TensorFlow.
+
+    ``needs_normalization``: the output will carry metadata or an app, so a model that has no
+    metadata of its own (anything converted here) needs --mean/--std; better to say so before
+    a conversion than after it.
+    """
     kind = detect_kind(inputs.model)
+    if needs_normalization and kind.needs_conversion and inputs.normalization is None:
+        raise NormalizationError(
+            f"{inputs.model} has no normalization metadata: pass --mean and --std as used in training "
+            "(e.g. --mean 127.5 --std 127.5 for [-1, 1] inputs, --mean 0 --std 255 for [0, 1])."
+        )
+    if inputs.report_path is not None:
+        if not kind.needs_conversion:
+            raise InvalidOption(f"--report describes a conversion, and {inputs.model} is already a .tflite.")
+        if inputs.report_path.is_dir():
+            raise InvalidOption(f"--report {inputs.report_path} is a directory; give a file name such as report.json.")
     labels = read_labels(inputs.labels_file) if inputs.labels_file else None
     anchors = read_anchors(inputs.anchors_file) if inputs.anchors_file else None
     plan = plan_conversion(
@@ -133,11 +152,12 @@ def _model_bytes(inputs: ModelInputs, checked: _Checked, report: Report) -> _Pre
     return _Prepared(converted.model_bytes, converted.report, converted.tensorflow_model)
 
 
-def _with_metadata(spec: ModelSpec, resolution: Resolution) -> ModelSpec:
+def _with_metadata(spec: ModelSpec, resolution: Resolution) -> tuple[ModelSpec, bool]:
+    """``spec`` with metadata written into its model, and whether it was (the reason goes to warnings)."""
     model_bytes, skipped = write_metadata(spec)
     if skipped:
         resolution.warnings.append(skipped)
-    return replace(spec, model_bytes=model_bytes)
+    return replace(spec, model_bytes=model_bytes), skipped is None
 
 
 # --- new ---------------------------------------------------------------------------------
@@ -171,7 +191,7 @@ def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> 
     # 1. Cheap checks first: nothing slow happens for a typo.
     validate_app_options(request.app)
     check_output_dir(request.out, request.force)
-    checked = _checked_inputs(inputs)
+    checked = _checked_inputs(inputs, needs_normalization=True)
     images = golden_images(request.golden_images)
 
     # 2. Model → .tflite bytes → facts.
@@ -186,9 +206,9 @@ def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> 
     spec = resolution.spec
 
     # 4. Metadata: written unless the model already describes exactly this spec.
-    metadata_written = inputs.renames or _metadata_differs(facts.metadata, spec)
-    if metadata_written:
-        spec = _with_metadata(spec, resolution)
+    metadata_written = False
+    if inputs.renames or _metadata_differs(facts.metadata, spec):
+        spec, metadata_written = _with_metadata(spec, resolution)
 
     # 5. Golden vectors from the reference, with the model's real outputs.
     golden = compute_cases(spec, images, request.app.top_k, prepared.tensorflow_model)
@@ -223,7 +243,8 @@ def _metadata_differs(embedded, spec: ModelSpec) -> bool:
 
 
 def _recorded_options(request: NewProjectRequest, spec: ModelSpec) -> dict:
-    """The resolved options, so a later regeneration can reproduce this project."""
+    """The resolved options, recorded in the manifest so anyone (or a future update command) can
+    see exactly how this project was generated."""
     norm = spec.preprocessing.normalization
     conversion = request.inputs.conversion
     head = spec.head
@@ -279,7 +300,8 @@ class ConvertResult:
     report: ConversionReport
     metadata_written: bool
     size: int
-    warnings: list[str] = field(default_factory=list)
+    # How labels / normalization were resolved for the metadata (None without --labels).
+    resolution: Resolution | None = None
 
 
 def convert_model_file(request: ConvertRequest, report: Report = lambda _: None) -> ConvertResult:
@@ -292,17 +314,18 @@ def convert_model_file(request: ConvertRequest, report: Report = lambda _: None)
         raise OutputDirError(f"--out {request.out} is a directory; give a file name such as model.tflite.")
     if request.out.exists() and not request.force:
         raise OutputDirError(f"--out {request.out} already exists; pass --force to replace it.")
-    checked = _checked_inputs(inputs)
+    checked = _checked_inputs(inputs, needs_normalization=inputs.labels_file is not None)
     if not checked.kind.needs_conversion:
         raise InvalidOption(f"{inputs.model} is already a .tflite; convert takes a Keras, SavedModel or Python source.")
 
     prepared = _model_bytes(inputs, checked, report)
     model_bytes = prepared.model_bytes
-    warnings: list[str] = []
+    resolution = None
+    metadata_written = False
     if checked.labels is not None:
         facts = inspect_model(model_bytes, "the converted model")
         resolution = resolve(facts, model_bytes, inputs.choices(checked.labels, checked.anchors), inputs.default_name, inputs.task)
-        model_bytes = _with_metadata(resolution.spec, resolution).model_bytes
-        warnings = resolution.warnings
+        spec, metadata_written = _with_metadata(resolution.spec, resolution)
+        model_bytes = spec.model_bytes
     write_file_atomically(request.out, model_bytes)
-    return ConvertResult(prepared.conversion, checked.labels is not None, len(model_bytes), warnings)
+    return ConvertResult(prepared.conversion, metadata_written, len(model_bytes), resolution)

@@ -225,3 +225,52 @@ def test_convert_refuses_to_overwrite(models, tmp_path):
     result = run_cli("convert", models.keras, "--out", out)
     assert_clean_failure(result, tmp_path, "already exists", "--force")
     assert out.read_bytes() == b"keep me"
+
+
+# --- found in review: values that used to crash or produce uncompilable code ----------------
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1,nan,1"])
+def test_non_finite_normalization(models, tmp_path, value):
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.tflite, out, labels=models.labels, mean=value, std="1"))
+    assert_clean_failure(result, tmp_path, "finite numbers", out=out)
+
+
+def test_missing_normalization_fails_before_conversion(models, tmp_path, monkeypatch):
+    import scaffold.convert.workflow as workflow
+
+    monkeypatch.setattr(workflow, "run_conversion", lambda *a, **k: pytest.fail("converted before checking"))
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.keras, out, labels=models.labels, mean=None))
+    assert_clean_failure(result, tmp_path, "classifier.keras has no normalization metadata", out=out)
+
+
+def test_output_below_a_file(models, tmp_path):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    result = run_cli(*new_args(models.tflite, blocker / "app", labels=models.labels))
+    assert_clean_failure(result, tmp_path, "is a file")
+
+
+def test_report_path_problems(models, tmp_path):
+    (tmp_path / "reports").mkdir()
+    result = run_cli("convert", models.keras, "--out", tmp_path / "m.tflite", "--report", tmp_path / "reports")
+    assert_clean_failure(result, tmp_path, "is a directory", out=tmp_path / "m.tflite")
+    result = run_cli(*new_args(models.tflite, tmp_path / "app", "--report", tmp_path / "r.json", labels=models.labels))
+    assert_clean_failure(result, tmp_path, "already a .tflite", out=tmp_path / "app")
+
+
+def test_dynamic_input_size_is_explained(tmp_path):
+    import tensorflow as tf
+
+    @tf.function(input_signature=[tf.TensorSpec([1, None, None, 3], tf.float32)])
+    def any_size(x):
+        return tf.nn.softmax(tf.reduce_mean(x, axis=[1, 2]))
+
+    model = tmp_path / "any_size.tflite"
+    model.write_bytes(tf.lite.TFLiteConverter.from_concrete_functions([any_size.get_concrete_function()], any_size).convert())
+    labels = tmp_path / "labels.txt"
+    labels.write_text("a\nb\nc\n")
+    result = run_cli(*new_args(model, tmp_path / "app", labels=labels))
+    assert_clean_failure(result, tmp_path, "height and width are not fixed", out=tmp_path / "app")

@@ -39,7 +39,7 @@ def assert_verify_passes(project):
         ("ssd", "labels3", ("--resize", "letterbox"), "java"),
         ("raw_anchors", "labels4", ("--anchors", "ANCHORS"), "java"),
         ("raw_anchors", "labels4", ("--anchors", "ANCHORS", "--resize", "center-crop", "--language", "kotlin"), "kotlin"),
-        ("raw_decoded", "labels3", ("--box-format", "cxcywh", "--label-allowlist", "cat,bird", "--score-threshold", "0.4"), "java"),
+        ("raw_decoded", "labels3", ("--box-format", "cxcywh", "--label-allowlist", "cat", "--label-allowlist", "bird", "--score-threshold", "0.4"), "java"),
     ],
 )
 def test_detection_projects_verify(detectors, tmp_path, model, labels, extra, language):
@@ -123,7 +123,7 @@ def test_errors_for_detectors(detectors, models, tmp_path):
     result = run_cli(*new_args(detectors.raw_anchors, tmp_path / "b", "--anchors", bad_anchors, labels=detectors.labels4))
     assert result.exit_code == 1 and "--anchors has shape [1, 4]" in result.stderr
     # Allowlist naming an unknown label.
-    result = run_cli(*new_args(detectors.ssd, tmp_path / "c", "--label-allowlist", "cat,unicorn", labels=detectors.labels3))
+    result = run_cli(*new_args(detectors.ssd, tmp_path / "c", "--label-allowlist", "cat", "--label-allowlist", "unicorn", labels=detectors.labels3))
     assert result.exit_code == 1 and "unicorn" in result.stderr
     # A classifier forced to be a detector.
     result = run_cli(*new_args(models.tflite, tmp_path / "d", "--task", "detect", labels=models.labels))
@@ -295,11 +295,11 @@ def test_ignored_allowlist_is_caught(ssd_project, edit):
     assert_verify_fails(ssd_project, "detectionsReproduceReference[synthetic-r0 filtered]")
 
 
-def test_strict_threshold_comparison_is_caught(raw_project, edit):
-    # The "filtered" variant's threshold is a score that occurs in the data: dropping scores equal
-    # to the threshold changes the result.
-    edit(raw_project / ML / "DetectionOptions.java", "return score >= scoreThreshold", "return score > scoreThreshold")
-    assert_verify_fails(raw_project, "filtered]")
+def test_strict_threshold_comparison_is_caught(ssd_project, edit):
+    # With scores read straight from the model, the "filtered" variant's threshold is a score that
+    # occurs in the data: dropping scores equal to the threshold changes the result.
+    edit(ssd_project / ML / "DetectionOptions.java", "return score >= scoreThreshold", "return score > scoreThreshold")
+    assert_verify_fails(ssd_project, "filtered]")
 
 
 def test_drifted_configured_threshold_is_caught(raw_project, edit):

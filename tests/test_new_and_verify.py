@@ -7,6 +7,7 @@ its JUnit tests run for real.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -173,3 +174,50 @@ def test_manifest_records_the_generation(models, tmp_path):
     assert manifest["options"]["apply_softmax"] is True
     assert "app/src/main/assets/model.tflite" in manifest["files"]
     assert len((out / "app/src/test/resources/golden/synthetic-r0.topk.tsv").read_text().splitlines()) == 2
+
+
+def test_free_text_reaches_the_project_verbatim_and_compiles(models, tmp_path):
+    """Model names are user text: not Jinja to cookiecutter, not comment syntax or unicode escapes to javac."""
+    out = tmp_path / "app"
+    result = run_cli(*new_args(models.tflite, out, "--model-name", "x{{ 7*7 }} */ \\u00zz", "--model-version", "{% x",
+                               labels=models.labels))
+    assert result.exit_code == 0, result.stderr
+    config = (package_dir(out) / "ml/ModelConfig.java").read_text()
+    assert "x{{ 7*7 }} * / \\\\u00zz" in config
+    assert read_embedded_metadata((out / "app/src/main/assets/model.tflite").read_bytes()).name == "x{{ 7*7 }} */ \\u00zz"
+    assert_verify_passes(out)
+
+
+def test_metadata_driven_generation_says_what_metadata_cannot_carry(models, tmp_path):
+    first = tmp_path / "first"
+    assert run_cli(*new_args(models.tflite, first, labels=models.labels)).exit_code == 0
+    model = tmp_path / "with_metadata.tflite"
+    model.write_bytes((first / "app/src/main/assets/model.tflite").read_bytes())
+    result = run_cli("new", model, "--out", tmp_path / "second", "--mean", "127.5", "--std", "127.5")
+    assert result.exit_code == 0, result.stderr
+    # The same normalization, written as one value: not an override.
+    assert "overrides" not in result.stderr
+    # Normalization from metadata, channel order and resize mode defaulted: said out loud.
+    from_metadata = run_cli("new", model, "--out", tmp_path / "third")
+    assert "records normalization but not channel order or resize mode: using rgb / stretch" in from_metadata.stdout
+    explicit = run_cli("new", model, "--out", tmp_path / "fourth", "--channel-order", "rgb", "--resize", "stretch")
+    assert "records normalization but not" not in explicit.stdout
+
+
+def test_broken_embedded_labels_can_be_replaced(models, tmp_path):
+    from scaffold.metadata import writer
+    from scaffold.model.resolve import Choices, resolve
+    from scaffold.model.spec import Normalization
+    from scaffold.model.tflite import inspect_model
+
+    data = models.tflite.read_bytes()
+    spec = resolve(inspect_model(data), data, Choices(labels=tuple("abcde"), normalization=Normalization((0.0,), (1.0,))),
+                   "m", "classify").spec
+    # Metadata whose packed labels file has a hole in line 2.
+    broken, _ = writer.write_metadata(dataclasses.replace(spec, labels=("a", "", "c", "d", "e")))
+    model = tmp_path / "broken_labels.tflite"
+    model.write_bytes(broken)
+    refused = run_cli("new", model, "--out", tmp_path / "refused")
+    assert refused.exit_code == 1 and "line 2 is empty" in refused.stderr
+    fixed = run_cli("new", model, "--out", tmp_path / "fixed", "--labels", models.labels)
+    assert fixed.exit_code == 0, fixed.stderr

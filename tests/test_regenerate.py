@@ -35,8 +35,10 @@ def test_force_reports_overwritten_and_kept_edits(models, tmp_path):
     result = run_cli(*new_args(models.tflite, out, "--language", "java", "--force", labels=models.labels))
     assert result.exit_code == 0
     assert "overwrote README.md, which you had edited" in result.stderr
-    assert f"kept {UI}/ImageClassifierHelper.kt: no longer generated, but you had edited it" in result.stderr
-    assert helper.read_text().endswith("// tuned by me\n")
+    assert f"kept your edits as {UI}/ImageClassifierHelper.kt.orig: that file is no longer generated" in result.stderr
+    # Set aside, so Gradle does not see two ImageClassifierHelper classes.
+    assert not helper.exists()
+    assert helper.with_name("ImageClassifierHelper.kt.orig").read_text().endswith("// tuned by me\n")
 
 
 def test_force_into_an_empty_directory_needs_no_force(models, tmp_path):

@@ -52,7 +52,7 @@ def test_generated_config_compiles_for_every_option_combination(tmp_path):
     combos = [
         ("channel_order=bgr", "resize_mode=center-crop", "apply_softmax=true", "norm_mean=123.675, 116.28, 103.53", "norm_std=58.395,57.12,57.375"),
         ("channel_order=rgb", "resize_mode=stretch", "apply_softmax=false", "norm_mean=0", "norm_std=255"),
-        ("task=detect", "detector=postprocess", "resize_mode=letterbox", 'label_allowlist=person\ncat "tabby"\nback\\slash'),
+        ("task=detect", "detector=postprocess", "resize_mode=letterbox", '_label_allowlist=person\ncat "tabby"\nback\\slash'),
         ("task=detect", "detector=raw", "anchors_file=anchors.bin", "box_format=cxcywh", "score_activation=sigmoid", "background_column=true"),
         ("task=detect", "detector=raw", "box_format=xyxy"),
     ]

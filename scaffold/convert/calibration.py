@@ -21,8 +21,9 @@ from scaffold.reference.preprocess import preprocess
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
 
-# Photos are reduced before preprocessing, as the app's gallery path does: the model sees a few
-# hundred pixels, and decoding full 12 MP frames would dominate conversion time.
+# Photos are reduced before preprocessing (the app's gallery path also decodes large photos at a
+# reduced size): the model sees a few hundred pixels, and full 12 MP frames would dominate
+# conversion time.
 MAX_SOURCE_SIDE = 1024
 
 
@@ -62,7 +63,7 @@ def check_readable(paths: list[Path]) -> None:
         try:
             with Image.open(path) as img:
                 img.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+        except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
             raise ImageError(f"{path} is not a readable image ({exc}).") from exc
 
 

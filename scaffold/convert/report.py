@@ -23,11 +23,6 @@ class OutputComparison:
     max_abs_diff: float
 
 
-def dequantized(raw: np.ndarray, tensor: TensorInfo) -> np.ndarray:
-    values = raw.astype(np.float64).reshape(-1)
-    return (values - tensor.zero_point) * tensor.scale if tensor.quantized else values
-
-
 def compare_outputs(float_outputs: list[np.ndarray], converted_outputs: list[np.ndarray]) -> OutputComparison:
     """Top-1 agreement and absolute output differences over paired (already float) outputs."""
     agree = sum(int(np.argmax(f) == np.argmax(c)) for f, c in zip(float_outputs, converted_outputs, strict=True))

@@ -19,13 +19,14 @@ import numpy as np
 
 from scaffold.convert.calibration import check_readable, find_images, input_tensors, split_calibration
 from scaffold.convert.options import MIN_CALIBRATION_IMAGES, ConversionOptions
-from scaffold.convert.report import ConversionReport, compare_outputs, dequantized
+from scaffold.convert.report import ConversionReport, compare_outputs
 from scaffold.errors import AgreementTooLow, ImageError, InvalidOption, NormalizationError
 from scaffold.model.resolve import check_normalization, image_size, image_size_of
 from scaffold.model.runtime import flex_ops, load_interpreter, run_model
 from scaffold.model.source import ModelKind
 from scaffold.model.spec import Preprocessing, TensorInfo
 from scaffold.model.tflite import inspect_model
+from scaffold.reference.postprocess import dequantize
 
 Report = Callable[[str], None]
 
@@ -183,7 +184,7 @@ def _compare(float_bytes, converted_bytes, converted_input: TensorInfo, converte
         (expected,) = run_model(float_model, [float_tensor])
         (actual,) = run_model(converted_model, [converted_tensor])
         float_outputs.append(expected.astype(np.float64).reshape(-1))
-        converted_outputs.append(dequantized(actual, converted_output))
+        converted_outputs.append(dequantize(actual, converted_output))
     return compare_outputs(float_outputs, converted_outputs)
 
 

@@ -97,10 +97,10 @@ class GoldenSet:
 def filtered_variant(spec: ModelSpec, raw_outputs: list[list[np.ndarray]], configured_results: list[list[Detection]]) -> DetectionOptions:
     """Options that differ from the configured ones in every respect that changes results here.
 
-    Allowlist: every label but the one detected most often. NMS: tighter. Threshold: the median
-    score of what those settings keep, so one detection sits exactly on it (">=" versus ">"
-    matters). Greedy NMS only compares a box with better-scoring ones, so raising the threshold
-    never changes which of the remaining boxes survive. The limit is the largest count per image.
+    Allowlist: every label but the one detected most often. NMS: tighter. Threshold: near the
+    median score of what those settings keep (see ``_threshold_near_median``). Greedy NMS only
+    compares a box with better-scoring ones, so raising the threshold never changes which of the
+    remaining boxes survive. The limit is the largest count per image.
     """
     configured = spec.head.options
     found = [d for results in configured_results for d in results]
@@ -112,9 +112,24 @@ def filtered_variant(spec: ModelSpec, raw_outputs: list[list[np.ndarray]], confi
     scores = sorted(d.score for results in kept for d in results)
     if not scores:
         return replace(looser, max_results=configured.max_results)
-    threshold = scores[len(scores) // 2]
+    threshold = _threshold_near_median(scores, exact=spec.head.kind == "postprocess" or spec.head.score_activation == "none")
     most = max(sum(1 for d in results if d.score >= threshold) for results in kept)
     return replace(looser, score_threshold=float(threshold), max_results=max(1, most))
+
+
+def _threshold_near_median(scores: list[float], exact: bool) -> float:
+    """The median score when scores are computed exactly the same in Java (read from the model,
+    dequantized), so one detection sits on the threshold and ">=" versus ">" is tested. Scores
+    that went through exp() (sigmoid) can differ from Java's by an ulp, so then the threshold is
+    placed midway in a clear gap below the median instead, where no score can fall either side."""
+    distinct = sorted(set(scores))
+    middle = len(distinct) // 2
+    if exact:
+        return distinct[middle]
+    for i in range(middle, 0, -1):
+        if distinct[i] - distinct[i - 1] > 1e-9:
+            return (distinct[i - 1] + distinct[i]) / 2
+    return distinct[0] / 2
 
 
 def compute_cases(spec: ModelSpec, images: list[GoldenImage], top_k: int, tensorflow_model=None) -> GoldenSet:

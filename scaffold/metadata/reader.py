@@ -11,7 +11,7 @@ import json
 
 from ai_edge_litert import schema_py_generated as schema
 
-from scaffold.errors import UnsupportedModel
+from scaffold.errors import LabelsError, UnsupportedModel
 from scaffold.metadata._support import support_modules
 from scaffold.metadata.labels import parse_labels
 from scaffold.model.spec import EmbeddedMetadata, Normalization
@@ -39,13 +39,19 @@ def read_embedded_metadata(model_bytes: bytes) -> EmbeddedMetadata | None:
     graph = (info.get("subgraph_metadata") or [{}])[0]
     inputs = graph.get("input_tensor_metadata") or [{}]
     outputs = graph.get("output_tensor_metadata") or [{}]
+    labels, labels_error = None, None
+    try:
+        labels = next((found for t in outputs if (found := _labels(t, packed, displayer))), None)
+    except LabelsError as exc:
+        labels_error = str(exc)
     return EmbeddedMetadata(
         name=info.get("name"),
         description=info.get("description"),
         version=info.get("version"),
         normalization=_normalization(inputs[0]),
-        labels=next((labels for t in outputs if (labels := _labels(t, packed, displayer))), None),
+        labels=labels,
         output_names=tuple(t.get("name") for t in outputs),
+        labels_error=labels_error,
     )
 
 
@@ -66,6 +72,10 @@ def _labels(tensor: dict, packed: set[str], displayer) -> tuple[str, ...] | None
     """The tensor's first label file, if it is actually packed in the model."""
     for file in tensor.get("associated_files") or []:
         if file.get("type") in _LABEL_FILE_TYPES and file.get("name") in packed:
-            text = displayer.get_associated_file_buffer(file["name"]).decode("utf-8")
-            return parse_labels(text, f"labels file '{file['name']}' embedded in the model")
+            source = f"labels file '{file['name']}' embedded in the model"
+            try:
+                text = displayer.get_associated_file_buffer(file["name"]).decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise LabelsError(f"{source} is not UTF-8 text ({exc.reason} at byte {exc.start}).") from exc
+            return parse_labels(text, source)
     return None

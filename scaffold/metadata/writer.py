@@ -3,7 +3,8 @@
 The app we generate does not need metadata (its constants come from the same ModelSpec), but the
 model file should describe itself: the Task Library, Android Studio's ML model binding and every
 other tool a user may later point at the .tflite read normalization and labels from it. We use
-tflite-support's own image_classifier writer so the result is exactly what those tools expect.
+tflite-support's own writers (image_classifier, object_detector, and the generic one for raw
+detectors) so the result is exactly what those tools expect.
 """
 
 from __future__ import annotations

@@ -15,8 +15,6 @@ the app sees why output 2 is "boxes".
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from scaffold.errors import InvalidOption, LabelsError, UnsupportedModel
 from scaffold.metadata.labels import detection_labels, is_background
 from scaffold.model.resolve import PROBABILITY_OPS, Choices, Resolution, resolve_common
@@ -24,6 +22,7 @@ from scaffold.model.spec import (
     BOX_FORMATS,
     POSTPROCESS_ROLES,
     SCORE_ACTIVATIONS,
+    SUPPORTED_DTYPES,
     DetectionOptions,
     DetectorHead,
     ModelFacts,
@@ -55,15 +54,15 @@ def resolve_detector(facts: ModelFacts, model_bytes: bytes, choices: Choices, de
     notes, warnings = common.notes, common.warnings
     notes.append(f"output roles: {', '.join(f'{r}={i}' for r, i in roles.items())} ({evidence})")
 
-    labels = common.labels(choices)
+    num_classes = _class_count(facts, roles, kind)
+    labels = common.labels(choices, same=lambda a, b: _aligned(a, num_classes) == _aligned(b, num_classes))
     source = choices.labels_source if choices.labels else "the model's embedded labels"
     if labels is None:
         raise LabelsError("the model has no embedded labels: pass --labels FILE, one label per detected class.")
 
     outputs = facts.outputs
     if kind == "postprocess":
-        options = facts.postprocess_options or {}
-        num_classes = int(options.get("num_classes", 0)) or len(labels)
+        num_classes = num_classes or len(labels)
         labels, how = detection_labels(labels, num_classes, source)
         notes.append(how)
         head = DetectorHead(kind, outputs, roles, evidence, num_classes, choices.detection)
@@ -81,6 +80,23 @@ def resolve_detector(facts: ModelFacts, model_bytes: bytes, choices: Choices, de
         raise InvalidOption(f"--label-allowlist names labels the model does not have: {', '.join(unknown)}.")
     spec = common.spec(facts, model_bytes, choices, default_name, labels, head, "Object detector")
     return Resolution(spec, notes, warnings)
+
+
+def _class_count(facts: ModelFacts, roles: dict[str, int], kind: str) -> int | None:
+    """Classes the model reports: the op's num_classes, or the raw score columns."""
+    if kind == "postprocess":
+        return int((facts.postprocess_options or {}).get("num_classes", 0)) or None
+    return facts.outputs[roles["scores"]].shape[2]
+
+
+def _aligned(labels: tuple[str, ...], num_classes: int | None):
+    """Labels as the detector will index them, for comparing two label files; None if unreadable."""
+    if num_classes is None:
+        return labels
+    try:
+        return detection_labels(labels, num_classes, "labels")[0]
+    except LabelsError:
+        return labels if len(labels) != num_classes - 1 else ("???", *labels)
 
 
 def _check_options(options: DetectionOptions) -> None:
@@ -163,6 +179,9 @@ def raw_roles(facts: ModelFacts) -> tuple[dict[str, int], str]:
 
 def _raw_head(facts, roles, evidence, labels, source, choices: Choices) -> tuple[DetectorHead, tuple[str, ...], str]:
     boxes, scores = facts.outputs[roles["boxes"]], facts.outputs[roles["scores"]]
+    for role, tensor in (("boxes", boxes), ("scores", scores)):
+        if tensor.dtype not in SUPPORTED_DTYPES:
+            raise UnsupportedModel(f"the {role} output is {tensor.dtype}; raw detector outputs must be float32, uint8 or int8.")
     columns = scores.shape[2]
     if len(labels) == columns - 1:
         background, how = True, f"{source}: {len(labels)} labels for {columns} score columns: column 0 taken as the background"
@@ -194,7 +213,3 @@ def _raw_head(facts, roles, evidence, labels, source, choices: Choices) -> tuple
         score_activation=activation, background_column=background,
     )
     return head, labels, how
-
-
-def with_options(head: DetectorHead, options: DetectionOptions) -> DetectorHead:
-    return replace(head, options=options)

@@ -9,14 +9,18 @@ carried different values).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from scaffold.errors import LabelsError, NormalizationError, UnsupportedModel
+from scaffold.errors import InvalidOption, LabelsError, NormalizationError, UnsupportedModel
 from scaffold.metadata.labels import check_label_count
 from scaffold.model.spec import (
+    CHANNEL_ORDERS,
+    RESIZE_MODES,
     SUPPORTED_DTYPES,
+    TASKS,
     ClassifierHead,
     DetectionOptions,
     EmbeddedMetadata,
@@ -38,8 +42,9 @@ class Choices:
     labels: tuple[str, ...] | None = None
     labels_source: str = "--labels"
     normalization: Normalization | None = None
-    channel_order: str = "rgb"
-    resize: str = "stretch"
+    # None: not given on the command line.
+    channel_order: str | None = None
+    resize: str | None = None
     name: str | None = None
     description: str | None = None
     version: str | None = None
@@ -62,10 +67,13 @@ class Resolution:
 
 
 def parse_floats(text: str, option: str) -> tuple[float, ...]:
+    """Comma-separated finite numbers (nan / inf would end up as Java constants that don't compile)."""
     try:
         values = tuple(float(v) for v in text.split(","))
     except ValueError:
-        raise NormalizationError(f"{option} must be a number or comma-separated numbers, got '{text}'.") from None
+        values = ()
+    if not values or not all(math.isfinite(v) for v in values):
+        raise NormalizationError(f"{option} must be a number or comma-separated finite numbers, got '{text}'.")
     return values
 
 
@@ -99,6 +107,8 @@ def resolve(facts: ModelFacts, model_bytes: bytes, choices: Choices, default_nam
     from scaffold.model.task import guess_task
 
     note = None
+    if task is not None and task not in TASKS:
+        raise InvalidOption(f"task must be one of {', '.join(TASKS)}, got '{task}'.")
     if task is None:
         task, why = guess_task(facts)
         note = f"task: {task} ({why}); pass --task to choose"
@@ -118,8 +128,13 @@ class Common:
     notes: list[str]
     warnings: list[str]
 
-    def labels(self, choices: Choices) -> tuple[str, ...] | None:
-        return _pick("labels", choices.labels, self.embedded.labels if self.embedded else None, self.notes, self.warnings)
+    def labels(self, choices: Choices, same=None) -> tuple[str, ...] | None:
+        """``--labels``, else the embedded labels. ``same`` compares the two as the task reads
+        them, so an equivalent file (say, with a background row) is not reported as an override."""
+        embedded = self.embedded.labels if self.embedded else None
+        if choices.labels is None and self.embedded and self.embedded.labels_error:
+            raise LabelsError(self.embedded.labels_error)
+        return _pick("labels", choices.labels, embedded, self.notes, self.warnings, same)
 
     def spec(self, facts, model_bytes, choices, default_name, labels, head, kind: str) -> ModelSpec:
         embedded = self.embedded
@@ -144,7 +159,8 @@ def resolve_common(facts: ModelFacts, choices: Choices) -> Common:
     image = image_size(facts)
     embedded = facts.metadata
     normalization = _pick(
-        "normalization", choices.normalization, embedded.normalization if embedded else None, notes, warnings
+        "normalization", choices.normalization, embedded.normalization if embedded else None, notes, warnings,
+        same=lambda a, b: a.for_channels(image.channels) == b.for_channels(image.channels),
     )
     if normalization is None:
         raise NormalizationError(
@@ -152,7 +168,18 @@ def resolve_common(facts: ModelFacts, choices: Choices) -> Common:
             "(e.g. --mean 127.5 --std 127.5 for [-1, 1] inputs, --mean 0 --std 255 for [0, 1], "
             "--mean 0 --std 1 if the model rescales pixels itself)."
         )
-    preprocessing = Preprocessing(check_normalization(normalization, image.channels), choices.channel_order, choices.resize)
+    channel_order = choices.channel_order or "rgb"
+    resize = choices.resize or "stretch"
+    if channel_order not in CHANNEL_ORDERS:
+        raise InvalidOption(f"channel order must be one of {', '.join(CHANNEL_ORDERS)}, got '{channel_order}'.")
+    if resize not in RESIZE_MODES:
+        raise InvalidOption(f"resize mode must be one of {', '.join(RESIZE_MODES)}, got '{resize}'.")
+    if choices.normalization is None and (choices.channel_order is None or choices.resize is None):
+        notes.append(
+            f"TFLite metadata records normalization but not channel order or resize mode: using {channel_order} / "
+            f"{resize} (the Task Library's convention); pass --channel-order / --resize if the model was trained otherwise"
+        )
+    preprocessing = Preprocessing(check_normalization(normalization, image.channels), channel_order, resize)
     return Common(image, preprocessing, embedded, notes, warnings)
 
 
@@ -196,9 +223,10 @@ def resolve_classifier(facts: ModelFacts, model_bytes: bytes, choices: Choices, 
     return Resolution(spec, notes, warnings)
 
 
-def _pick(what, flag_value, metadata_value, notes: list[str], warnings: list[str]):
+def _pick(what, flag_value, metadata_value, notes: list[str], warnings: list[str], same=None):
     if flag_value is not None:
-        if metadata_value is not None and flag_value != metadata_value:
+        equal = (same or (lambda a, b: a == b))(flag_value, metadata_value) if metadata_value is not None else True
+        if not equal:
             warnings.append(f"the command line overrides the model's embedded {what}.")
         return flag_value
     if metadata_value is not None:

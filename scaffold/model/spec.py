@@ -87,6 +87,8 @@ class EmbeddedMetadata:
     # Names given to the output tensors in the metadata, in model output order (the object
     # detector writer names them "location", "category", "score", "number of detections").
     output_names: tuple[str | None, ...] = ()
+    # Why the embedded labels could not be used (only an error if no --labels replaces them).
+    labels_error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,6 @@ class DetectionOptions:
 
 
 POSTPROCESS_ROLES = ("boxes", "classes", "scores", "count")
-RAW_ROLES = ("boxes", "scores")
 BOX_FORMATS = ("yxyx", "xyxy", "cxcywh")
 SCORE_ACTIVATIONS = ("none", "sigmoid")
 

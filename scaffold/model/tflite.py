@@ -41,8 +41,11 @@ def inspect_model(model_bytes: bytes, source: str = "model") -> ModelFacts:
     interpreter = load_interpreter(model_bytes, source, allocate=False)  # LiteRT verifies the flatbuffer
     graph = _read_graph(model_bytes)
     # Allocation fixes the shapes that custom ops (TFLite_Detection_PostProcess) only know at
-    # Prepare time; a model with Flex ops cannot be allocated here, but its static shapes are fine.
-    if not flex_ops(graph.ops):
+    # Prepare time. A model with Flex ops cannot be allocated here, and one with a dynamic input
+    # size cannot be allocated before it is resized; their static shapes are enough to explain
+    # what is wrong with them later.
+    fixed_inputs = all(d > 0 for detail in interpreter.get_input_details() for d in detail["shape_signature"][1:])
+    if fixed_inputs and not flex_ops(graph.ops):
         allocate_tensors(interpreter, source)
     inputs = tuple(_tensor_info(d) for d in interpreter.get_input_details())
     outputs = tuple(_tensor_info(d) for d in interpreter.get_output_details())

@@ -10,12 +10,14 @@ the model's input tensor; scaffold.reference.geometry maps them back to the imag
   every (box, class) pair at or above the threshold: a candidate is suppressed when its IoU with
   an already kept box *of the same class* is greater than ``iou_threshold``.
 
-All arithmetic in float64 in Java's order; candidates are ordered by score, then box index, then
-class index, so ties resolve identically on both sides.
+All arithmetic in float64 in Java's order (exp() may differ from Java's Math.exp by an ulp,
+which the golden tests' 1e-6 tolerance absorbs); candidates are ordered by score, then box
+index, then class index, so ties resolve identically on both sides.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,6 +52,8 @@ def _postprocess_candidates(outputs, head: DetectorHead, labels) -> list[Detecti
     count = min(max(int(outputs[head.roles["count"]].reshape(-1)[0]), 0), len(scores))
     candidates = []
     for i in range(count):
+        if not math.isfinite(classes[i]):  # Java skips these too
+            continue
         index = int(classes[i])  # the op writes class indices as floats; Java casts the same way
         if 0 <= index < len(labels):
             candidates.append(Detection(index, labels[index], float(scores[i]), tuple(float(v) for v in boxes[i])))

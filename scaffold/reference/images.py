@@ -50,7 +50,7 @@ def load_image(path: Path, max_side: int | None = None) -> np.ndarray:
     try:
         with Image.open(path) as img:
             upright = ImageOps.exif_transpose(img).convert("RGBA")
-    except (UnidentifiedImageError, OSError) as exc:
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ImageError(f"{path} is not a readable image ({exc}).") from exc
     if max_side and max(upright.size) > max_side:
         upright.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)

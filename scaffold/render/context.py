@@ -78,6 +78,12 @@ def model_summary(spec: ModelSpec) -> str:
     return f"Model: {spec.name} (version {spec.version}). Input {_describe_tensor(spec.input)}; {outputs}."
 
 
+def _comment_safe(text: str) -> str:
+    """Text that can sit in a Java comment: no comment terminator, and no backslash that javac
+    would read as a unicode escape (it does so even inside comments)."""
+    return text.replace("\\", "\\\\").replace("*/", "* /")
+
+
 def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
     norm = spec.preprocessing.normalization
     context: dict[str, object] = {
@@ -95,7 +101,9 @@ def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
         "top_k": str(options.top_k),
         "num_threads": str(options.num_threads),
         "select_tf_ops": bool(flex_ops(spec.ops)),
-        "model_summary": model_summary(spec),
+        # Free text (model names, labels) goes in private "_" variables, which cookiecutter passes
+        # through as they are instead of rendering them as Jinja.
+        "_model_summary": _comment_safe(model_summary(spec)),
         "generator": f"tflite-scaffold {__version__}",
     }
     if spec.task == "classify":
@@ -114,10 +122,10 @@ def _detector_context(spec: ModelSpec) -> dict[str, object]:
         "max_results": str(options.max_results),
         "iou_threshold": repr(float(options.iou_threshold)),
         # One label per line; the template writes each as a Java string literal.
-        "label_allowlist": "\n".join(options.label_allowlist),
+        "_label_allowlist": "\n".join(options.label_allowlist),
         # Which model output holds what (-1: the detector has no such output).
         **{f"role_{role}": str(head.roles.get(role, -1)) for role in POSTPROCESS_ROLES},
-        "role_evidence": head.role_evidence.replace("*/", "* /"),
+        "_role_evidence": _comment_safe(head.role_evidence),
         "box_format": head.box_format,
         "box_scales": ", ".join(repr(float(v)) for v in head.box_scales),
         "score_activation": head.score_activation,

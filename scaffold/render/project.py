@@ -35,6 +35,9 @@ def check_output_dir(out: Path, force: bool) -> None:
     """Fail early (before any conversion) when ``out`` is occupied and --force was not given."""
     if out.exists() and not out.is_dir():
         raise OutputDirError(f"--out {out} exists and is a file.")
+    parent = next((p for p in out.resolve().parents if p.exists()), None)
+    if parent is not None and not parent.is_dir():
+        raise OutputDirError(f"--out {out} cannot be created: {parent} is a file.")
     if out.is_dir() and any(out.iterdir()) and not force:
         raise OutputDirError(
             f"--out {out} exists and is not empty; choose a new directory or pass --force to overwrite generated files."
@@ -48,7 +51,8 @@ class RenderResult:
     replaced: int = 0
     removed: int = 0
     # Generated files the user had edited since the last generation: overwritten (--force) or,
-    # when this generation no longer produces them, kept. Reported by name, never silently.
+    # when this generation no longer produces them, set aside as <name>.orig (the new names are
+    # listed). Reported by name, never silently.
     overwritten_edits: list[str] = field(default_factory=list)
     kept_edits: list[str] = field(default_factory=list)
 
@@ -58,6 +62,7 @@ def render_project(context: dict[str, object], extra_files: dict[str, bytes], re
     write the manifest, then move the result to ``out``."""
     from cookiecutter.exceptions import CookiecutterException, FailedHookException
     from cookiecutter.main import cookiecutter
+    from jinja2 import TemplateError
 
     check_output_dir(out, force)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -69,8 +74,8 @@ def render_project(context: dict[str, object], extra_files: dict[str, bytes], re
             )
         except FailedHookException as exc:
             raise ScaffoldError(f"the template rejected the options: {exc}") from exc
-        except CookiecutterException as exc:
-            raise ScaffoldError(f"rendering the template failed: {exc}") from exc
+        except (CookiecutterException, TemplateError) as exc:
+            raise ScaffoldError(f"rendering the template failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
         for relative, data in extra_files.items():
             target = project / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -101,13 +106,23 @@ def _move_into_place(project: Path, out: Path, files: list[str]) -> RenderResult
     for stale in sorted(set(previous) - set(files)):
         path = out / stale
         if stale in edited:
-            kept.append(stale)
+            # Not deleted (it has the user's work), not left in place (an edited MainActivity.kt
+            # next to a new MainActivity.java would be a duplicate class): set aside as .orig.
+            kept.append(_set_aside(path).relative_to(out).as_posix())
         elif path.is_file():
             path.unlink()
             removed += 1
             _remove_empty_parents(path.parent, out)
     overwritten = sorted(edited & set(files))
     return RenderResult(out, files, replaced, removed, overwritten, kept)
+
+
+def _set_aside(path: Path) -> Path:
+    target, n = path.with_name(path.name + ".orig"), 2
+    while target.exists():
+        target, n = path.with_name(f"{path.name}.orig{n}"), n + 1
+    path.rename(target)
+    return target
 
 
 def _previous_hashes(out: Path) -> dict[str, str]:

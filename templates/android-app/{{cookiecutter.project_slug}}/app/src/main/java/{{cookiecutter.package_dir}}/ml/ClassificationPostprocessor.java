@@ -55,8 +55,12 @@ public final class ClassificationPostprocessor {
         Arrays.sort(order, new Comparator<Integer>() {
             @Override
             public int compare(Integer a, Integer b) {
-                int byScore = Double.compare(scores[b], scores[a]);
-                return byScore != 0 ? byScore : Integer.compare(a, b);
+                // == and > rather than Double.compare, which orders -0.0 before 0.0: the
+                // reference (like plain arithmetic) treats them as equal.
+                if (scores[a] != scores[b]) {
+                    return scores[a] > scores[b] ? -1 : 1;
+                }
+                return Integer.compare(a, b);
             }
         });
         int k = Math.min(maxResults, scores.length);

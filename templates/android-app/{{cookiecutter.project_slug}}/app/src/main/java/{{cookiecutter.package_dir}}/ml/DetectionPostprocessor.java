@@ -137,6 +137,9 @@ public final class DetectionPostprocessor {
         int count = Math.min(Math.max((int) values(buffers, roles.count)[0], 0), scores.length);
         final List<Detection> kept = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            if (Double.isNaN(classes[i]) || Double.isInfinite(classes[i])) {
+                continue;
+            }
             int index = (int) classes[i]; // the op writes class indices as floats
             if (index < 0 || index >= labels.size() || !options.keeps(scores[i], labels.get(index))) {
                 continue;
@@ -152,8 +155,12 @@ public final class DetectionPostprocessor {
         Arrays.sort(order, new Comparator<Integer>() {
             @Override
             public int compare(Integer a, Integer b) {
-                int byScore = Double.compare(kept.get(b).score(), kept.get(a).score());
-                return byScore != 0 ? byScore : Integer.compare(a, b);
+                double scoreA = kept.get(a).score();
+                double scoreB = kept.get(b).score();
+                if (scoreA != scoreB) { // not Double.compare: -0.0 and 0.0 are equal, as in the reference
+                    return scoreA > scoreB ? -1 : 1;
+                }
+                return Integer.compare(a, b);
             }
         });
         List<Detection> result = new ArrayList<>();
@@ -195,9 +202,8 @@ public final class DetectionPostprocessor {
         Collections.sort(candidates, new Comparator<Candidate>() {
             @Override
             public int compare(Candidate a, Candidate b) {
-                int byScore = Double.compare(b.score, a.score);
-                if (byScore != 0) {
-                    return byScore;
+                if (a.score != b.score) { // not Double.compare: -0.0 and 0.0 are equal, as in the reference
+                    return a.score > b.score ? -1 : 1;
                 }
                 return a.box != b.box ? Integer.compare(a.box, b.box) : Integer.compare(a.index, b.index);
             }

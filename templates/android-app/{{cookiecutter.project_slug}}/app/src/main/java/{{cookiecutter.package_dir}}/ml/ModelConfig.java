@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The model-specific choices for this app, written by {{ cookiecutter.generator }}.
  *
- * <p>{{ cookiecutter.model_summary }}
+ * <p>{{ cookiecutter._model_summary }}
  *
  * <p>Tensor shapes, types and quantization are <em>not</em> here: the app reads them from the
  * model at run time. What the model file cannot tell the interpreter lives here: how pixels were
@@ -54,7 +54,7 @@ public final class ModelConfig {
 
     /** Only these labels are shown; empty shows every label. */
     private static final String[] LABEL_ALLOWLIST = {
-{%- for label in cookiecutter.label_allowlist.splitlines() %}{{ label | tojson }}{% if not loop.last %}, {% endif %}{% endfor -%}
+{%- for label in cookiecutter._label_allowlist.split("\n") if label %}{{ label | tojson }}{% if not loop.last %}, {% endif %}{% endfor -%}
     };
 
     /** Raw-output models: boxes of one class overlapping more than this (IoU) are merged by NMS. */
@@ -63,7 +63,7 @@ public final class ModelConfig {
     public static final DetectionPostprocessor.Kind DETECTOR = DetectionPostprocessor.Kind.{{ cookiecutter.detector.upper() }};
 
     /**
-     * Position of each role among the model's outputs ({{ cookiecutter.role_evidence }}).
+     * Position of each role among the model's outputs ({{ cookiecutter._role_evidence }}).
      * -1: this kind of detector has no such output.
      */
     public static final int BOXES_OUTPUT = {{ cookiecutter.role_boxes }};
