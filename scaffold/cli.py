@@ -18,7 +18,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from scaffold import __version__
+from scaffold.convert.options import IO_TYPES, QUANTIZE_MODES
 from scaffold.errors import NormalizationError, ScaffoldError
+from scaffold.model.spec import BOX_FORMATS, CHANNEL_ORDERS, RESIZE_MODES, SCORE_ACTIVATIONS, TASKS
 
 app = typer.Typer(
     name="tflite-scaffold",
@@ -32,49 +34,19 @@ console = Console(highlight=False, soft_wrap=True)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class Language(str, enum.Enum):
-    kotlin = "kotlin"
-    java = "java"
+def _choices(name: str, values: tuple[str, ...]) -> type[enum.Enum]:
+    """A typer choice type for the values the library accepts (one list, defined there)."""
+    return enum.Enum(name, {value.replace("-", "_"): value for value in values}, type=str)
 
 
-class ChannelOrder(str, enum.Enum):
-    rgb = "rgb"
-    bgr = "bgr"
-
-
-class Resize(str, enum.Enum):
-    stretch = "stretch"
-    center_crop = "center-crop"
-    letterbox = "letterbox"
-
-
-class Task(str, enum.Enum):
-    classify = "classify"
-    detect = "detect"
-
-
-class BoxFormat(str, enum.Enum):
-    yxyx = "yxyx"
-    xyxy = "xyxy"
-    cxcywh = "cxcywh"
-
-
-class ScoreActivation(str, enum.Enum):
-    none = "none"
-    sigmoid = "sigmoid"
-
-
-class Quantize(str, enum.Enum):
-    none = "none"
-    dynamic = "dynamic"
-    float16 = "float16"
-    int8 = "int8"
-
-
-class IoType(str, enum.Enum):
-    float32 = "float32"
-    uint8 = "uint8"
-    int8 = "int8"
+Language = _choices("Language", ("kotlin", "java"))
+ChannelOrder = _choices("ChannelOrder", CHANNEL_ORDERS)
+Resize = _choices("Resize", RESIZE_MODES)
+Task = _choices("Task", TASKS)
+BoxFormat = _choices("BoxFormat", BOX_FORMATS)
+ScoreActivation = _choices("ScoreActivation", SCORE_ACTIVATIONS)
+Quantize = _choices("Quantize", QUANTIZE_MODES)
+IoType = _choices("IoType", IO_TYPES)
 
 
 def _fail(error: ScaffoldError) -> None:
