@@ -7,12 +7,10 @@ import android.os.SystemClock;
 import {{ cookiecutter.package_name }}.ml.Category;
 import {{ cookiecutter.package_name }}.ml.ClassificationPostprocessor;
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor;
-import {{ cookiecutter.package_name }}.ml.Labels;
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -70,10 +68,7 @@ public final class ImageClassifierHelper implements Closeable {
                         + interpreter.getInputTensorCount() + " inputs and "
                         + interpreter.getOutputTensorCount() + " outputs");
             }
-            List<String> labels;
-            try (InputStream in = context.getAssets().open(ModelConfig.LABELS_ASSET)) {
-                labels = Labels.read(in);
-            }
+            List<String> labels = LiteRt.labels(context);
             ImagePreprocessor preprocessor = ModelConfig.newPreprocessor(LiteRt.spec(interpreter.getInputTensor(0)));
             ClassificationPostprocessor postprocessor =
                     ModelConfig.newPostprocessor(LiteRt.spec(interpreter.getOutputTensor(0)), labels);

@@ -6,7 +6,6 @@ import android.os.SystemClock
 import {{ cookiecutter.package_name }}.ml.Category
 import {{ cookiecutter.package_name }}.ml.ClassificationPostprocessor
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor
-import {{ cookiecutter.package_name }}.ml.Labels
 import {{ cookiecutter.package_name }}.ml.ModelConfig
 import java.io.Closeable
 import java.nio.ByteBuffer
@@ -68,7 +67,7 @@ class ImageClassifierHelper private constructor(
                     "expected a classifier with 1 input and 1 output, the model has " +
                         "${interpreter.inputTensorCount} inputs and ${interpreter.outputTensorCount} outputs"
                 }
-                val labels = context.assets.open(ModelConfig.LABELS_ASSET).use { Labels.read(it) }
+                val labels = LiteRt.labels(context)
                 val preprocessor = ModelConfig.newPreprocessor(LiteRt.spec(interpreter.getInputTensor(0)))
                 val postprocessor = ModelConfig.newPostprocessor(LiteRt.spec(interpreter.getOutputTensor(0)), labels)
                 return ImageClassifierHelper(interpreter, preprocessor, postprocessor)

@@ -3,18 +3,21 @@ package {{ cookiecutter.package_name }};
 import android.content.Context;
 import android.content.res.AssetFileDescriptor;
 
+import {{ cookiecutter.package_name }}.ml.Labels;
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
 import {{ cookiecutter.package_name }}.ml.TensorSpec;
 
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.List;
 
 import org.tensorflow.lite.Interpreter;
 import org.tensorflow.lite.Tensor;
 
-/** What the model helper needs from LiteRT: an interpreter for the bundled model, and tensor descriptions for the ml core. */
+/** What the model helper needs from LiteRT and the assets: an interpreter for the bundled model, its labels, and tensor descriptions for the ml core. */
 final class LiteRt {
 
     private LiteRt() {}
@@ -25,6 +28,13 @@ final class LiteRt {
                 .setNumThreads(numThreads)
                 .setUseXNNPACK(true);
         return new Interpreter(loadModel(context, ModelConfig.MODEL_ASSET), options);
+    }
+
+    /** The labels the app ships, one per class index. */
+    static List<String> labels(Context context) throws IOException {
+        try (InputStream in = context.getAssets().open(ModelConfig.LABELS_ASSET)) {
+            return Labels.read(in);
+        }
     }
 
     /** Maps the asset straight from the APK; works because build.gradle.kts keeps .tflite uncompressed. */

@@ -1,6 +1,7 @@
 package {{ cookiecutter.package_name }}
 
 import android.content.Context
+import {{ cookiecutter.package_name }}.ml.Labels
 import {{ cookiecutter.package_name }}.ml.ModelConfig
 import {{ cookiecutter.package_name }}.ml.TensorSpec
 import java.io.FileInputStream
@@ -10,7 +11,7 @@ import org.tensorflow.lite.DataType
 import org.tensorflow.lite.Interpreter
 import org.tensorflow.lite.Tensor
 
-/** What the model helper needs from LiteRT: an interpreter for the bundled model, and tensor descriptions for the ml core. */
+/** What the model helper needs from LiteRT and the assets: an interpreter for the bundled model, its labels, and tensor descriptions for the ml core. */
 internal object LiteRt {
 
     /** An interpreter for [ModelConfig.MODEL_ASSET] on [numThreads] CPU threads with XNNPACK. */
@@ -20,6 +21,10 @@ internal object LiteRt {
             .setUseXNNPACK(true)
         return Interpreter(loadModel(context, ModelConfig.MODEL_ASSET), options)
     }
+
+    /** The labels the app ships, one per class index. */
+    fun labels(context: Context): List<String> =
+        context.assets.open(ModelConfig.LABELS_ASSET).use { Labels.read(it) }
 
     /** Maps the asset straight from the APK; works because build.gradle.kts keeps .tflite uncompressed. */
     private fun loadModel(context: Context, assetName: String): MappedByteBuffer =

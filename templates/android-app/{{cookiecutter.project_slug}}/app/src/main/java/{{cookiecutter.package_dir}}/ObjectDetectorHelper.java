@@ -10,13 +10,14 @@ import {{ cookiecutter.package_name }}.ml.DetectionOptions;
 import {{ cookiecutter.package_name }}.ml.DetectionPostprocessor;
 import {{ cookiecutter.package_name }}.ml.ImageGeometry;
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor;
-import {{ cookiecutter.package_name }}.ml.Labels;
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
 import {{ cookiecutter.package_name }}.ml.TensorSpec;
 
 import java.io.Closeable;
 import java.io.IOException;
+{%- if cookiecutter.detector == "raw" %}
 import java.io.InputStream;
+{%- endif %}
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,10 +94,7 @@ public final class ObjectDetectorHelper implements Closeable {
                 throw new IllegalArgumentException("expected a detector with 1 input, the model has "
                         + interpreter.getInputTensorCount());
             }
-            List<String> labels;
-            try (InputStream in = context.getAssets().open(ModelConfig.LABELS_ASSET)) {
-                labels = Labels.read(in);
-            }
+            List<String> labels = LiteRt.labels(context);
             List<TensorSpec> outputs = new ArrayList<>();
             for (int i = 0; i < interpreter.getOutputTensorCount(); i++) {
                 outputs.add(LiteRt.spec(interpreter.getOutputTensor(i)));

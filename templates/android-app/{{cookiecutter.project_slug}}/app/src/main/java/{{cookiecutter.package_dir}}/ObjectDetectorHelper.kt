@@ -8,7 +8,6 @@ import {{ cookiecutter.package_name }}.ml.Detection
 import {{ cookiecutter.package_name }}.ml.DetectionPostprocessor
 import {{ cookiecutter.package_name }}.ml.ImageGeometry
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor
-import {{ cookiecutter.package_name }}.ml.Labels
 import {{ cookiecutter.package_name }}.ml.ModelConfig
 import java.io.Closeable
 import java.nio.ByteBuffer
@@ -85,7 +84,7 @@ class ObjectDetectorHelper private constructor(
                 require(interpreter.inputTensorCount == 1) {
                     "expected a detector with 1 input, the model has ${interpreter.inputTensorCount}"
                 }
-                val labels = context.assets.open(ModelConfig.LABELS_ASSET).use { Labels.read(it) }
+                val labels = LiteRt.labels(context)
                 val outputs = (0 until interpreter.outputTensorCount).map { LiteRt.spec(interpreter.getOutputTensor(it)) }
 {%- if cookiecutter.detector == "raw" %}
                 val anchors = ModelConfig.ANCHORS_ASSET?.let { asset ->
