@@ -158,12 +158,13 @@ def compute_cases(spec: ModelSpec, images: list[GoldenImage], top_k: int, tensor
 
     raw_outputs = [run(tensor) for tensor in tensors]
     configured = [detect(raw, spec.head, spec.labels, spec.head.options) for raw in raw_outputs]
-    variants = {"configured": spec.head.options, "filtered": filtered_variant(spec, raw_outputs, configured)}
+    filtered_options = filtered_variant(spec, raw_outputs, configured)
+    variants = {"configured": spec.head.options, "filtered": filtered_options}
     cases = []
-    for image, tensor, raw in zip(images, tensors, raw_outputs):
+    for image, tensor, raw, found in zip(images, tensors, raw_outputs, configured):
         detections = {
-            name: [_mapped(d, image, spec) for d in detect(raw, spec.head, spec.labels, options)]
-            for name, options in variants.items()
+            "configured": [_mapped(d, image, spec) for d in found],
+            "filtered": [_mapped(d, image, spec) for d in detect(raw, spec.head, spec.labels, filtered_options)],
         }
         cases.append(GoldenCase(image, tensor, raw, [], detections, source))
     return GoldenSet(cases, variants)
