@@ -22,6 +22,16 @@ from scaffold.cli import app  # noqa: E402
 NUM_CLASSES = 5
 LABELS = ("apple", "banana", "cherry", "date", "elderberry")
 
+# The golden cases every project gets: the test card as a camera frame at 0/90/180/270 degrees,
+# and stored under each of the eight EXIF orientations.
+SYNTHETIC_CASES = 12
+
+
+def classifier_tests(golden_images: int = 0) -> int:
+    """JUnit tests a generated classifier runs: preprocessing, orientation and post-processing per
+    golden case, plus the three ModelAssetsTest checks."""
+    return (SYNTHETIC_CASES + golden_images) * 3 + 3
+
 
 @dataclass(frozen=True)
 class CliResult:

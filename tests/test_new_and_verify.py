@@ -16,23 +16,15 @@ import pytest
 from ai_edge_litert.interpreter import Interpreter
 from PIL import Image
 
-from conftest import LABELS, new_args, run_cli
+from conftest import LABELS, classifier_tests, new_args, run_cli
 
 from scaffold.metadata.reader import read_embedded_metadata
-
-TESTS_PER_CASE = 2  # preprocessing + post-processing
-ASSET_TESTS = 3  # ModelAssetsTest
-SYNTHETIC_CASES = 4  # the test card at 0/90/180/270
-
-
-def expected_tests(golden_images: int = 0) -> int:
-    return (SYNTHETIC_CASES + golden_images) * TESTS_PER_CASE + ASSET_TESTS
 
 
 def assert_verify_passes(project, golden_images: int = 0) -> None:
     result = run_cli("verify", project)
     assert result.exit_code == 0, result.stdout + result.stderr
-    assert f"{expected_tests(golden_images)} passed, 0 failed" in result.stdout
+    assert f"{classifier_tests(golden_images)} passed, 0 failed" in result.stdout
 
 
 def package_dir(project, package="com.example.tfliteclassifier"):
@@ -63,6 +55,7 @@ def test_every_source_format_generates_a_verified_project(models, tmp_path, sour
         "ImagePreprocessor.java",
         "Labels.java",
         "ModelConfig.java",
+        "Orientation.java",
         "TensorSpec.java",
     ]
     # The ml/ core is pure Java: nothing from Android.
@@ -120,9 +113,12 @@ def test_quantized_io_models_verify_byte_for_byte(models, tmp_path, model, dtype
 
 
 def test_grayscale_model_with_golden_images_and_center_crop(models, tmp_path):
-    photo = tmp_path / "photo.jpg"
+    photo = tmp_path / "photo.jpg"  # stored sideways, as phones store portrait shots: EXIF 6
     rng = np.random.default_rng(7)
-    Image.fromarray(rng.integers(0, 256, (300, 480, 3), dtype=np.uint8)).save(photo)
+    stored = Image.fromarray(rng.integers(0, 256, (300, 480, 3), dtype=np.uint8))
+    exif = stored.getexif()
+    exif[0x0112] = 6
+    stored.save(photo, exif=exif.tobytes())
     big = tmp_path / "big.png"  # larger than the golden size cap: reduced before it is recorded
     Image.fromarray(rng.integers(0, 256, (900, 1200, 3), dtype=np.uint8)).save(big)
     out = tmp_path / "app"
@@ -131,9 +127,18 @@ def test_grayscale_model_with_golden_images_and_center_crop(models, tmp_path):
                   labels=models.labels, mean="0", std="255")
     )
     assert result.exit_code == 0, result.stderr
-    properties = (out / "app/src/test/resources/golden/golden.properties").read_text()
-    assert "case.photo.width=480" in properties
+    golden = out / "app/src/test/resources/golden"
+    properties = (golden / "golden.properties").read_text()
+    # The photo is replayed as stored, with its EXIF tag: the app's own EXIF handling is tested.
+    assert "case.photo.width=480" in properties and "case.photo.exif=6" in properties
+    assert "case.photo.rotation=90" in properties and "case.photo.mirrored=false" in properties
     assert "case.big.width=512" in properties and "case.big.height=384" in properties
+    # The card stored under each EXIF orientation becomes the upright card again, mirrors included.
+    upright = (golden / "synthetic-r0.input.bin").read_bytes()
+    for tag in range(1, 9):
+        assert f"case.synthetic-exif{tag}.exif={tag}" in properties
+        assert (golden / f"synthetic-exif{tag}.input.bin").read_bytes() == upright, tag
+    assert (golden / "synthetic-exif5.argb").read_bytes() != (golden / "synthetic-r0.argb").read_bytes()
     assert "RESIZE_MODE = ImagePreprocessor.ResizeMode.CENTER_CROP" in (package_dir(out) / "ml/ModelConfig.java").read_text()
     assert_verify_passes(out, golden_images=2)
 

@@ -9,13 +9,14 @@ from PIL import Image
 
 from scaffold.model.runtime import load_interpreter, run_model
 from scaffold.model.spec import ImageSize, Normalization, Preprocessing, TensorInfo
-from scaffold.reference.images import pack_argb, synthetic_image
+from scaffold.reference.geometry import orient_rect
+from scaffold.reference.images import load_photo, pack_argb, synthetic_image
+from scaffold.reference.orientation import EXIF_ORIENTATIONS, UPRIGHT, Orientation, orient, rotate_clockwise
 from scaffold.reference.postprocess import classify, softmax, top_k
 from scaffold.reference.preprocess import (
     preprocess,
     quantize,
     resize_bilinear,
-    rotate_clockwise,
     round_half_away_from_zero,
     source_rect,
     unpack_rgb,
@@ -48,6 +49,54 @@ def test_rotation_rejects_odd_angles():
         rotate_clockwise(synthetic_image(4, 4), 45)
 
 
+@pytest.mark.parametrize("tag", sorted(EXIF_ORIENTATIONS))
+@pytest.mark.parametrize("suffix", [".jpg", ".png"])
+def test_exif_orientations_match_pillow(tmp_path, tag, suffix):
+    """A file stored with each EXIF orientation: load_photo keeps the stored pixels and the tag,
+    and our orientation (mirror first, then clockwise) turns them exactly as Pillow's
+    exif_transpose does."""
+    from PIL import ImageOps
+
+    stored = np.random.default_rng(tag).integers(0, 256, (6, 10, 3), dtype=np.uint8)
+    path = tmp_path / f"photo{suffix}"
+    image = Image.fromarray(stored)
+    exif = image.getexif()
+    exif[0x0112] = tag
+    image.save(path, exif=exif.tobytes(), **({"quality": 100, "subsampling": 0} if suffix == ".jpg" else {}))
+
+    photo = load_photo(path)
+    assert photo.exif_orientation == tag
+    with Image.open(path) as decoded:
+        as_stored = np.asarray(decoded.convert("RGB"))
+        expected = np.asarray(ImageOps.exif_transpose(decoded).convert("RGB"))
+    np.testing.assert_array_equal(unpack_rgb(photo.argb).astype(np.uint8), as_stored)
+    np.testing.assert_array_equal(unpack_rgb(photo.upright()).astype(np.uint8), expected)
+
+
+def test_a_missing_or_invalid_exif_tag_means_upright():
+    assert Orientation.from_exif(None) == UPRIGHT
+    assert Orientation.from_exif(0) == UPRIGHT
+    assert Orientation.from_exif(9) == UPRIGHT
+
+
+@pytest.mark.parametrize("tag", sorted(EXIF_ORIENTATIONS))
+def test_orientation_inverse_restores_the_stored_pixels(tag):
+    card = synthetic_image(9, 5)
+    orientation = Orientation.from_exif(tag)
+    np.testing.assert_array_equal(orient(orient(card, orientation.inverse()), orientation), card)
+
+
+@pytest.mark.parametrize(("rotation", "mirrored"), [(r, m) for r in (0, 90, 180, 270) for m in (False, True)])
+def test_boxes_turn_with_the_pixels(rotation, mirrored):
+    """orient_rect moves a box exactly where orient moves the pixels inside it."""
+    orientation = Orientation(rotation, mirrored)
+    grid = np.zeros((7, 13), dtype=np.uint32)
+    box = (3, 2, 9, 5)  # left, top, right, bottom
+    grid[box[1] : box[3], box[0] : box[2]] = 1
+    ys, xs = np.nonzero(orient(grid, orientation))
+    assert orient_rect(box, 13, 7, orientation) == (xs.min(), ys.min(), xs.max() + 1, ys.max() + 1)
+
+
 def test_center_crop_rectangles():
     assert source_rect(200, 100, 50, 50, "center-crop") == (50, 0, 100, 100)
     assert source_rect(100, 300, 40, 20, "center-crop") == (0, 125, 100, 50)
@@ -69,11 +118,11 @@ def test_quantize_saturates_and_uses_zero_point():
 def test_normalization_channel_order_and_luma():
     pixel = pack_argb(np.full((8, 8, 3), [200, 100, 50], dtype=np.uint8))
     norm = Preprocessing(Normalization((10.0, 20.0, 30.0), (2.0, 4.0, 5.0)))
-    rgb = preprocess(pixel, 0, ImageSize(8, 8, 3), norm, FLOAT_INPUT)[0, 0, 0]
+    rgb = preprocess(pixel, UPRIGHT, ImageSize(8, 8, 3), norm, FLOAT_INPUT)[0, 0, 0]
     np.testing.assert_allclose(rgb, [95.0, 20.0, 4.0])
-    bgr = preprocess(pixel, 0, ImageSize(8, 8, 3), Preprocessing(norm.normalization, "bgr"), FLOAT_INPUT)[0, 0, 0]
+    bgr = preprocess(pixel, UPRIGHT, ImageSize(8, 8, 3), Preprocessing(norm.normalization, "bgr"), FLOAT_INPUT)[0, 0, 0]
     np.testing.assert_allclose(bgr, [20.0, 20.0, 34.0])  # B=50, G=100, R=200 with channel 0, 1, 2 mean/std
-    gray = preprocess(pixel, 0, ImageSize(8, 8, 1), IDENTITY, TensorInfo("in", 0, (1, 8, 8, 1), "float32"))
+    gray = preprocess(pixel, UPRIGHT, ImageSize(8, 8, 1), IDENTITY, TensorInfo("in", 0, (1, 8, 8, 1), "float32"))
     np.testing.assert_allclose(gray[0, 0, 0, 0], 0.299 * 200 + 0.587 * 100 + 0.114 * 50, rtol=1e-6)
 
 
@@ -106,7 +155,7 @@ def test_quantized_reference_input_drives_the_uint8_model_like_the_float_model(m
     rng = np.random.default_rng(5)
     for _ in range(5):
         argb = pack_argb(rng.integers(0, 256, (40, 30, 3)))
-        (expected,) = run_model(float_model, [preprocess(argb, 0, size, norm, float_input)])
-        (quantized,) = run_model(uint8_model, [preprocess(argb, 0, size, norm, uint8_input)])
+        (expected,) = run_model(float_model, [preprocess(argb, UPRIGHT, size, norm, float_input)])
+        (quantized,) = run_model(uint8_model, [preprocess(argb, UPRIGHT, size, norm, uint8_input)])
         dequantized = (quantized.astype(np.float64) - out_zero) * out_scale
         np.testing.assert_allclose(dequantized, expected, atol=0.05)

@@ -62,10 +62,23 @@ def test_align_corners_resize_is_caught(float_project, edit):
 
 
 def test_ignoring_rotation_is_caught(float_project, edit):
+    edit(float_project / ML / "ImagePreprocessor.java", "if (!orientation.equals(Orientation.UPRIGHT)) {", "if (false) {")
     edit(float_project / ML / "ImagePreprocessor.java",
-         "int[] pixels = rotateClockwise(argb, width, height, rotationDegrees);",
-         "int[] pixels = argb; rotationDegrees = 0;")
+         "int[] size = orientation.uprightSize(width, height);", "int[] size = {width, height};")
     assert_verify_fails(float_project, "preprocessingReproducesReferenceTensor[synthetic-r90]")
+
+
+def test_ignoring_the_exif_mirror_is_caught(float_project, edit):
+    edit(float_project / ML / "Orientation.java", "int sx = mirrored ? width - 1 - x : x;", "int sx = x;")
+    assert_verify_fails(float_project, "preprocessingReproducesReferenceTensor[synthetic-exif2]")
+
+
+def test_exif_transpose_read_as_transverse_is_caught(float_project, edit):
+    # The classic mix-up of "mirror, then turn" with "turn, then mirror": EXIF 5 and 7 swap.
+    edit(float_project / ML / "Orientation.java",
+         "case 5: // transposed (mirrored along the main diagonal)\n                return new Orientation(270, true);",
+         "case 5: // transposed (mirrored along the main diagonal)\n                return new Orientation(90, true);")
+    assert_verify_fails(float_project, "orientationMatchesReference[synthetic-exif5]")
 
 
 def test_round_half_up_quantization_is_caught(uint8_project, edit):

@@ -17,6 +17,7 @@ import numpy as np
 from scaffold.errors import ImageError
 from scaffold.model.spec import ImageSize, Preprocessing, TensorInfo
 from scaffold.reference.images import load_image
+from scaffold.reference.orientation import UPRIGHT
 from scaffold.reference.preprocess import preprocess
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
@@ -75,5 +76,5 @@ def input_tensors(
     result = []
     for path in paths:
         argb = load_image(path, MAX_SOURCE_SIDE)
-        result.append(tuple(preprocess(argb, 0, image, preprocessing, tensor) for tensor in tensors))
+        result.append(tuple(preprocess(argb, UPRIGHT, image, preprocessing, tensor) for tensor in tensors))
     return result

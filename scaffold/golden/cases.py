@@ -24,27 +24,38 @@ from scaffold.errors import UnsupportedModel
 from scaffold.model.runtime import flex_ops, load_interpreter, run_model
 from scaffold.model.spec import DetectionOptions, ModelSpec
 from scaffold.reference.detection import Detection, detect
-from scaffold.reference.geometry import Rect, to_image, to_view
-from scaffold.reference.images import MAX_GOLDEN_SIDE, load_image, synthetic_image
+from scaffold.reference.geometry import Rect, orient_rect, to_image, to_view
+from scaffold.reference.images import MAX_GOLDEN_SIDE, load_photo, synthetic_image
+from scaffold.reference.orientation import EXIF_ORIENTATIONS, UPRIGHT, Orientation, orient
 from scaffold.reference.postprocess import Category, classify
-from scaffold.reference.preprocess import preprocess, rotate_clockwise
+from scaffold.reference.preprocess import preprocess
 
-# The synthetic test card is replayed at every rotation CameraX can report.
+# The synthetic test card is replayed at every rotation CameraX can report, and stored as a photo
+# with each of the eight EXIF orientations (mirrors included) would store it.
 SYNTHETIC_ROTATIONS = (0, 90, 180, 270)
 
 
 @dataclass(frozen=True)
 class GoldenImage:
-    """A source image before any model is involved."""
+    """A source image before any model is involved: pixels as stored, and how to turn them
+    upright (a camera rotation, or the EXIF tag ``exif`` of a photo)."""
 
     name: str
     description: str
     argb: np.ndarray
-    rotation: int = 0
+    orientation: Orientation = UPRIGHT
+    exif: int | None = None
+
+    def upright_size(self) -> tuple[int, int]:
+        height, width = self.argb.shape
+        return self.orientation.upright_size(width, height)
 
 
 # The view the mapping golden data is computed for: a portrait phone screen, in pixels.
 VIEW_WIDTH, VIEW_HEIGHT = 1080, 2160
+# A front camera's preview shown a quarter turn away from the frames the model saw (the phone
+# held sideways under a portrait-locked display): the overlay mirrors the box and turns it back.
+FRONT_PREVIEW = Orientation(270, mirrored=True)
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,7 @@ class MappedDetection:
     image: Rect  # upright image pixels
     fill_view: Rect  # camera preview (FILL_CENTER)
     fit_view: Rect  # photo (fitCenter)
+    front_view: Rect  # camera preview (FILL_CENTER) of FRONT_PREVIEW
 
 
 @dataclass(frozen=True)
@@ -73,17 +85,24 @@ class GoldenCase:
 
 
 def golden_images(user_images: list[Path]) -> list[GoldenImage]:
-    """The synthetic card at each rotation plus every ``--golden-image`` (decoded now, so a bad
-    path fails before anything is converted or written)."""
+    """The synthetic card at each camera rotation and under each EXIF orientation, plus every
+    ``--golden-image`` as stored with its own EXIF tag (decoded now, so a bad path fails before
+    anything is converted or written)."""
     card = synthetic_image()
     images = [
-        GoldenImage(f"synthetic-r{degrees}", f"synthetic test card, rotated {degrees} degrees", card, degrees)
+        GoldenImage(f"synthetic-r{degrees}", f"synthetic test card, camera frame rotated {degrees} degrees", card, Orientation(degrees))
         for degrees in SYNTHETIC_ROTATIONS
     ]
+    for tag in EXIF_ORIENTATIONS:
+        orientation = Orientation.from_exif(tag)
+        # Stored the way a camera that writes this tag stores the upright card.
+        stored = orient(card, orientation.inverse())
+        images.append(GoldenImage(f"synthetic-exif{tag}", f"synthetic test card stored with EXIF orientation {tag}", stored, orientation, tag))
     taken = {image.name for image in images}
     for path in user_images:
         name = _unique(_slug(path.stem), taken)
-        images.append(GoldenImage(name, path.name, load_image(path, MAX_GOLDEN_SIDE)))
+        photo = load_photo(path, MAX_GOLDEN_SIDE)
+        images.append(GoldenImage(name, path.name, photo.argb, photo.orientation, photo.exif_orientation))
     return images
 
 
@@ -146,7 +165,7 @@ def compute_cases(spec: ModelSpec, images: list[GoldenImage], top_k: int, tensor
         )
     run = (lambda tensor: [tensorflow_model.predict(tensor)]) if flex else _litert_runner(spec.model_bytes)
     source = "tensorflow" if flex else "litert"
-    tensors = [preprocess(image.argb, image.rotation, spec.image, spec.preprocessing, spec.input) for image in images]
+    tensors = [preprocess(image.argb, image.orientation, spec.image, spec.preprocessing, spec.input) for image in images]
     if spec.task == "classify":
         head = spec.head
         cases = []
@@ -171,14 +190,16 @@ def compute_cases(spec: ModelSpec, images: list[GoldenImage], top_k: int, tensor
 
 
 def _mapped(detection: Detection, image: GoldenImage, spec: ModelSpec) -> MappedDetection:
-    upright = rotate_clockwise(image.argb, image.rotation)
-    height, width = upright.shape
+    width, height = image.upright_size()
     rect = to_image(detection.box, width, height, spec.image.width, spec.image.height, spec.preprocessing.resize)
+    front_width, front_height = FRONT_PREVIEW.upright_size(width, height)
+    front = orient_rect(rect, width, height, FRONT_PREVIEW)
     return MappedDetection(
         detection,
         rect,
         to_view(rect, width, height, VIEW_WIDTH, VIEW_HEIGHT, fill=True),
         to_view(rect, width, height, VIEW_WIDTH, VIEW_HEIGHT, fill=False),
+        to_view(front, front_width, front_height, VIEW_WIDTH, VIEW_HEIGHT, fill=True),
     )
 
 

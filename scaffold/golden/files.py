@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from scaffold import __version__
-from scaffold.golden.cases import VIEW_HEIGHT, VIEW_WIDTH, GoldenSet
+from scaffold.golden.cases import FRONT_PREVIEW, VIEW_HEIGHT, VIEW_WIDTH, GoldenSet
 from scaffold.model.spec import ModelSpec, TensorInfo
 
 GOLDEN_DIR = "app/src/test/resources/golden"
@@ -56,7 +56,9 @@ def golden_files(spec: ModelSpec, golden: GoldenSet) -> dict[str, bytes]:
             f"case.{case.name}.source={_escape(case.image.description)}",
             f"case.{case.name}.width={width}",
             f"case.{case.name}.height={height}",
-            f"case.{case.name}.rotation={case.image.rotation}",
+            f"case.{case.name}.rotation={case.image.orientation.rotation}",
+            f"case.{case.name}.mirrored={str(case.image.orientation.mirrored).lower()}",
+            *([f"case.{case.name}.exif={case.image.exif}"] if case.image.exif is not None else []),
             f"case.{case.name}.outputComputedBy={case.output_source}",
         ]
         files[f"{case.name}.argb"] = case.image.argb.astype(">u4").tobytes()
@@ -71,10 +73,11 @@ def golden_files(spec: ModelSpec, golden: GoldenSet) -> dict[str, bytes]:
                 files[f"{case.name}.output{i}.bin"] = _little_endian(raw)
             for variant, detections in case.detections.items():
                 # index, label, score, box (top left bottom right, normalized), then left top right
-                # bottom in image pixels, in the FILL_CENTER view and in the fitCenter view.
+                # bottom in image pixels, in the FILL_CENTER view, in the fitCenter view and in the
+                # FILL_CENTER view of a mirrored, turned front-camera preview.
                 files[f"{case.name}.{variant}.detections.tsv"] = "".join(
                     f"{m.detection.index}\t{m.detection.label}\t{m.detection.score!r}\t{_numbers(m.detection.box)}\t"
-                    f"{_numbers(m.image)}\t{_numbers(m.fill_view)}\t{_numbers(m.fit_view)}\n"
+                    f"{_numbers(m.image)}\t{_numbers(m.fill_view)}\t{_numbers(m.fit_view)}\t{_numbers(m.front_view)}\n"
                     for m in detections
                 ).encode("utf-8")
     files["golden.properties"] = ("\n".join(lines) + "\n").encode("utf-8")
@@ -87,7 +90,13 @@ def _detector_properties(spec: ModelSpec, golden: GoldenSet, files: dict[str, by
     for i, tensor in enumerate(head.outputs):
         lines += _tensor_properties(f"output.{i}", tensor)
     variants = golden.variants
-    lines += [f"variants={','.join(variants)}", f"view.width={VIEW_WIDTH}", f"view.height={VIEW_HEIGHT}"]
+    lines += [
+        f"variants={','.join(variants)}",
+        f"view.width={VIEW_WIDTH}",
+        f"view.height={VIEW_HEIGHT}",
+        f"view.front.rotation={FRONT_PREVIEW.rotation}",
+        f"view.front.mirrored={str(FRONT_PREVIEW.mirrored).lower()}",
+    ]
     for name, options in variants.items():
         lines += [
             f"variant.{name}.scoreThreshold={options.score_threshold!r}",

@@ -4,11 +4,14 @@ Mirrored by ``ml/ImageGeometry.java``. The detector sees the image after rotatio
 (stretch / centre-crop / letterbox, see scaffold.reference.preprocess); a box must go back
 through the same fitting to land on the object. The view step covers how Android shows the
 image: PreviewView's FILL_CENTER for the camera (scale to cover, crop the overflow) and
-ImageView's fitCenter for photos (scale to fit, centre).
+ImageView's fitCenter for photos (scale to fit, centre). In between, ``orient_rect`` turns a box
+with the image when the screen shows it another way up than the model saw it (the phone held
+at another angle than the display's, or a front camera's mirrored preview).
 """
 
 from __future__ import annotations
 
+from scaffold.reference.orientation import Orientation
 from scaffold.reference.preprocess import letterbox_rect, source_rect
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
@@ -43,3 +46,19 @@ def to_view(rect: Rect, image_width: int, image_height: int, view_width: int, vi
     dy = (view_height - image_height * scale) / 2.0
     left, top, right, bottom = rect
     return left * scale + dx, top * scale + dy, right * scale + dx, bottom * scale + dy
+
+
+def orient_rect(rect: Rect, width: int, height: int, orientation: Orientation) -> Rect:
+    """A rect in an image of ``width`` x ``height`` → the same rect after the image is turned by
+    ``orientation`` (mirror left-right first, then rotate clockwise), as
+    ``scaffold.reference.orientation.orient`` turns the pixels."""
+    left, top, right, bottom = rect
+    if orientation.mirrored:
+        left, right = width - right, width - left
+    if orientation.rotation == 90:
+        return height - bottom, left, height - top, right
+    if orientation.rotation == 180:
+        return width - right, height - bottom, width - left, height - top
+    if orientation.rotation == 270:
+        return top, width - right, bottom, width - left
+    return left, top, right, bottom

@@ -6,11 +6,13 @@ pixels whatever decoder produced them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from scaffold.errors import ImageError
+from scaffold.reference.orientation import Orientation, orient
 
 # Golden images are stored as raw pixels in the generated project's test resources; a phone photo
 # would add ~50 MB. Larger images are reduced first (the reduced pixels become the test input, so
@@ -40,19 +42,45 @@ def synthetic_image(width: int = 96, height: int = 64) -> np.ndarray:
     return pack_argb(np.stack([r, g, b], axis=-1))
 
 
-def load_image(path: Path, max_side: int | None = None) -> np.ndarray:
-    """Decode any Pillow-readable image to upright ARGB (EXIF orientation applied), optionally
-    reduced so its longer side is at most ``max_side``."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
+@dataclass(frozen=True)
+class Photo:
+    """An image file's pixels as stored, and the EXIF orientation that turns them upright.
+
+    The pixels are kept as stored (not transposed by the decoder) so the golden tests replay
+    exactly what a phone's BitmapFactory decodes, and the app's own EXIF handling is what turns
+    them upright, checked against the reference.
+    """
+
+    argb: np.ndarray
+    exif_orientation: int | None
+
+    @property
+    def orientation(self) -> Orientation:
+        return Orientation.from_exif(self.exif_orientation)
+
+    def upright(self) -> np.ndarray:
+        return orient(self.argb, self.orientation)
+
+
+def load_photo(path: Path, max_side: int | None = None) -> Photo:
+    """Decode any Pillow-readable image to ARGB as stored, with its EXIF orientation tag,
+    optionally reduced so its longer side is at most ``max_side``."""
+    from PIL import ExifTags, Image, UnidentifiedImageError
 
     if not path.is_file():
         raise ImageError(f"image not found: {path}")
     try:
         with Image.open(path) as img:
-            upright = ImageOps.exif_transpose(img).convert("RGBA")
+            tag = img.getexif().get(ExifTags.Base.Orientation)
+            stored = img.convert("RGBA")
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ImageError(f"{path} is not a readable image ({exc}).") from exc
-    if max_side and max(upright.size) > max_side:
-        upright.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-    rgba = np.asarray(upright)
-    return pack_argb(rgba[..., :3], rgba[..., 3])
+    if max_side and max(stored.size) > max_side:
+        stored.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    rgba = np.asarray(stored)
+    return Photo(pack_argb(rgba[..., :3], rgba[..., 3]), tag if isinstance(tag, int) else None)
+
+
+def load_image(path: Path, max_side: int | None = None) -> np.ndarray:
+    """Decode an image to upright ARGB (EXIF orientation applied, mirror included)."""
+    return load_photo(path, max_side).upright()

@@ -10,7 +10,8 @@ for float inputs, so both sides follow the same arithmetic *in the same order*:
 * rounding to integers is round-half-away-from-zero, written out explicitly on both sides
   (numpy's ``round`` is half-to-even, Java's ``Math.round`` is half-up: neither would agree).
 
-Steps, in order: rotate (by the camera / EXIF rotation, clockwise) → fit the image to the input
+Steps, in order: orient (mirror and rotate upright by the camera rotation or the EXIF
+orientation, see scaffold.reference.orientation) → fit the image to the input
 (stretch the whole image; a centred crop with the model's aspect ratio; or letterbox: the whole
 image scaled to fit, the rest padded with black) → bilinear resize → channel order (or BT.601
 luma for one-channel models) → ``(value - mean) / std`` → quantize with the input tensor's scale
@@ -22,22 +23,12 @@ from __future__ import annotations
 import numpy as np
 
 from scaffold.model.spec import ImageSize, Preprocessing, TensorInfo
+from scaffold.reference.orientation import Orientation, orient
 
 # BT.601 luma weights, the same ones Pillow's convert("L") and tf.image.rgb_to_grayscale use.
 LUMA_WEIGHTS = (0.299, 0.587, 0.114)
 
 _INT_RANGES = {"uint8": (0, 255), "int8": (-128, 127)}
-
-
-def rotate_clockwise(argb: np.ndarray, degrees: int) -> np.ndarray:
-    """Rotate an (h, w) pixel grid clockwise by 0/90/180/270 degrees.
-
-    CameraX's ``rotationDegrees`` and EXIF orientation both say how far to turn the buffer
-    clockwise so the scene is upright; the model was trained on upright images.
-    """
-    if degrees % 90 or not 0 <= degrees < 360:
-        raise ValueError(f"rotation must be 0, 90, 180 or 270, got {degrees}")
-    return np.rot90(argb, k=-(degrees // 90))
 
 
 def source_rect(width: int, height: int, out_width: int, out_height: int, resize: str) -> tuple[int, int, int, int]:
@@ -129,13 +120,14 @@ def quantize(values: np.ndarray, tensor: TensorInfo) -> np.ndarray:
 
 def preprocess(
     argb: np.ndarray,
-    rotation_degrees: int,
+    orientation: Orientation,
     image: ImageSize,
     preprocessing: Preprocessing,
     tensor: TensorInfo,
 ) -> np.ndarray:
-    """The input tensor (shape ``tensor.shape``, dtype ``tensor.dtype``) for one ARGB image."""
-    upright = rotate_clockwise(argb, rotation_degrees)
+    """The input tensor (shape ``tensor.shape``, dtype ``tensor.dtype``) for one ARGB image
+    stored as ``orientation`` says (``Orientation()`` for an upright image)."""
+    upright = orient(argb, orientation)
     height, width = upright.shape
     if preprocessing.resize == "letterbox":
         x, y, w, h = letterbox_rect(width, height, image.width, image.height)

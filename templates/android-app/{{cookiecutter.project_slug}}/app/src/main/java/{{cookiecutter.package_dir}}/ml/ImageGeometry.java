@@ -8,7 +8,9 @@ package {{ cookiecutter.package_name }}.ml;
  * or letterboxed, see {@link ImagePreprocessor}); a box only lands on its object if it goes back
  * through the same fitting. The second step follows how Android shows the image: PreviewView's
  * FILL_CENTER for the camera (scaled to cover the view, overflow cropped) and ImageView's
- * fitCenter for photos (scaled to fit, centred).
+ * fitCenter for photos (scaled to fit, centred). In between, {@link #orient} turns a box with the
+ * image when the screen shows it another way up than the model saw it: the phone held at another
+ * angle than the display's, or a front camera's mirrored preview.
  */
 public final class ImageGeometry {
 
@@ -29,12 +31,6 @@ public final class ImageGeometry {
         this.tensorWidth = tensorWidth;
         this.tensorHeight = tensorHeight;
         this.resizeMode = resizeMode;
-    }
-
-    /** The upright image's size for a frame of {@code width} x {@code height} turned {@code rotationDegrees}. */
-    public static int[] uprightSize(int width, int height, int rotationDegrees) {
-        boolean sideways = rotationDegrees == 90 || rotationDegrees == 270;
-        return sideways ? new int[] {height, width} : new int[] {width, height};
     }
 
     /** A box normalized to the model input → pixels of the upright image, clamped to the image. */
@@ -73,6 +69,31 @@ public final class ImageGeometry {
         double dy = (viewHeight - imageHeight * scale) / 2.0;
         return new Box(rect.left() * scale + dx, rect.top() * scale + dy,
                 rect.right() * scale + dx, rect.bottom() * scale + dy);
+    }
+
+    /**
+     * A box in an image of {@code width} x {@code height} → the same box once the image is turned
+     * by {@code orientation}, exactly as {@link Orientation#apply} turns the pixels.
+     */
+    public static Box orient(Box box, int width, int height, Orientation orientation) {
+        double left = box.left();
+        double right = box.right();
+        if (orientation.mirrored()) {
+            left = width - box.right();
+            right = width - box.left();
+        }
+        double top = box.top();
+        double bottom = box.bottom();
+        switch (orientation.rotationDegrees()) {
+            case 90:
+                return new Box(height - bottom, left, height - top, right);
+            case 180:
+                return new Box(width - right, height - bottom, width - left, height - top);
+            case 270:
+                return new Box(top, width - right, bottom, width - left);
+            default:
+                return new Box(left, top, right, bottom);
+        }
     }
 
     private static double clamp(double value, int max) {

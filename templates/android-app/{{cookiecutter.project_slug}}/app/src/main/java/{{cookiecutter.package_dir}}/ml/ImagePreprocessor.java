@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
  * intermediate value is a {@code double} and the arithmetic is written in the reference's order.
  * If you change the preprocessing here, change the reference too and regenerate the golden data.
  *
- * <p>Steps: rotate clockwise by {@code rotationDegrees} → fit the image to the tensor (stretch,
+ * <p>Steps: turn upright ({@link Orientation}: the camera rotation, or a photo's EXIF mirror and
+ * rotation) → fit the image to the tensor (stretch,
  * centred crop, or letterbox) → bilinear resize with half-pixel centres → channel order (or
  * BT.601 luma for one-channel inputs) → {@code (value - mean) / std} → quantize with the tensor's
  * scale and zero-point when the input is uint8/int8.
@@ -49,7 +50,7 @@ public final class ImagePreprocessor {
     private final double[] std;
     private final ChannelOrder channelOrder;
     private final ResizeMode resizeMode;
-    private int[] rotated = new int[0];
+    private int[] upright = new int[0];
 
     /**
      * @param input the model's input tensor: NHWC {@code [1, height, width, channels]}, channels 1 or 3
@@ -77,10 +78,10 @@ public final class ImagePreprocessor {
         return input;
     }
 
-    /** Preprocesses into a newly allocated direct buffer; see {@link #process(int[], int, int, int, ByteBuffer)}. */
-    public ByteBuffer process(int[] argb, int width, int height, int rotationDegrees) {
+    /** Preprocesses into a newly allocated direct buffer; see {@link #process(int[], int, int, Orientation, ByteBuffer)}. */
+    public ByteBuffer process(int[] argb, int width, int height, Orientation orientation) {
         ByteBuffer out = input.allocateBuffer();
-        process(argb, width, height, rotationDegrees, out);
+        process(argb, width, height, orientation, out);
         return out;
     }
 
@@ -88,10 +89,10 @@ public final class ImagePreprocessor {
      * Writes the input tensor for one image into {@code out} (rewound, then filled from position 0).
      *
      * @param argb {@code width * height} pixels, row by row, each {@code 0xAARRGGBB}; alpha is ignored
-     * @param rotationDegrees clockwise rotation that makes the image upright: CameraX's
-     *     {@code imageInfo.rotationDegrees} or the photo's EXIF rotation (0, 90, 180 or 270)
+     * @param orientation what makes the pixels upright: {@link Orientation#ofRotation} of CameraX's
+     *     {@code imageInfo.rotationDegrees}, or {@link Orientation#fromExif} of a photo's EXIF tag
      */
-    public void process(int[] argb, int width, int height, int rotationDegrees, ByteBuffer out) {
+    public void process(int[] argb, int width, int height, Orientation orientation, ByteBuffer out) {
         if (argb.length < width * height) {
             throw new IllegalArgumentException("pixel array is smaller than width * height");
         }
@@ -99,10 +100,16 @@ public final class ImagePreprocessor {
             throw new IllegalArgumentException("output buffer holds " + out.capacity()
                     + " bytes, the input tensor needs " + input.numBytes());
         }
-        int[] pixels = rotateClockwise(argb, width, height, rotationDegrees);
-        boolean sideways = rotationDegrees == 90 || rotationDegrees == 270;
-        int srcWidth = sideways ? height : width;
-        int srcHeight = sideways ? width : height;
+        int[] pixels = argb;
+        if (!orientation.equals(Orientation.UPRIGHT)) {
+            if (upright.length < width * height) {
+                upright = new int[width * height];
+            }
+            pixels = orientation.apply(argb, width, height, upright);
+        }
+        int[] size = orientation.uprightSize(width, height);
+        int srcWidth = size[0];
+        int srcHeight = size[1];
 
         // content = the part of the tensor the image lands in: all of it, except when letterboxing.
         int[] content;
@@ -254,37 +261,6 @@ public final class ImagePreprocessor {
         }
         int contentWidth = (int) Math.max(1, (long) width * outHeight / height);
         return new int[] {(outWidth - contentWidth) / 2, 0, contentWidth, outHeight};
-    }
-
-    /** The pixels turned clockwise; returns {@code argb} itself for 0 degrees. */
-    private int[] rotateClockwise(int[] argb, int width, int height, int degrees) {
-        if (degrees == 0) {
-            return argb;
-        }
-        if (degrees != 90 && degrees != 180 && degrees != 270) {
-            throw new IllegalArgumentException("rotation must be 0, 90, 180 or 270, got " + degrees);
-        }
-        int n = width * height;
-        if (rotated.length < n) {
-            rotated = new int[n];
-        }
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int p = argb[y * width + x];
-                switch (degrees) {
-                    case 90: // new size height x width; (x, y) moves to (height - 1 - y, x)
-                        rotated[x * height + (height - 1 - y)] = p;
-                        break;
-                    case 180:
-                        rotated[(height - 1 - y) * width + (width - 1 - x)] = p;
-                        break;
-                    default: // 270: (x, y) moves to (y, width - 1 - x)
-                        rotated[(width - 1 - x) * height + y] = p;
-                        break;
-                }
-            }
-        }
-        return rotated;
     }
 
     private static double[] perChannel(double[] values, int channels, String name) {

@@ -59,6 +59,17 @@ final class GoldenData {
         return Integer.parseInt(caseProperty(caseName, key));
     }
 
+    /**
+     * How the case's stored pixels are turned upright: from its EXIF tag for photos (so the
+     * app's EXIF table is what is tested), else from its camera rotation.
+     */
+    static Orientation orientation(String caseName) {
+        String exif = properties().getProperty("case." + caseName + ".exif");
+        return exif != null
+                ? Orientation.fromExif(Integer.parseInt(exif))
+                : Orientation.ofRotation(caseInt(caseName, "rotation"));
+    }
+
     /** "input" or "output" tensor as the reference saw it. */
     static TensorSpec tensor(String which) {
         Properties p = properties();

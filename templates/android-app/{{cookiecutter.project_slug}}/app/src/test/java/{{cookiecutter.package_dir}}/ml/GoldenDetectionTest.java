@@ -16,11 +16,13 @@ import org.junit.runners.Parameterized.Parameters;
 
 /**
  * Proves this app's Java detection code reproduces tflite-scaffold's numpy reference for every
- * golden image (the synthetic card at each camera rotation, plus your --golden-image files) and
+ * golden image (the synthetic card at each camera rotation and EXIF orientation, plus your
+ * --golden-image files) and
  * every options variant: "configured" is this app's threshold, result limit and allowlist;
  * "filtered" is stricter (higher threshold, fewer results, half the labels, tighter NMS) so those
  * code paths are exercised whatever you configured. Checked: decoding, NMS, thresholds, allowlist,
- * and each box mapped to the image and to a FILL_CENTER / fitCenter view.
+ * and each box mapped to the image, to a FILL_CENTER / fitCenter view, and to a front camera's
+ * mirrored preview shown a quarter turn from the frames.
  */
 @RunWith(Parameterized.class)
 public class GoldenDetectionTest {
@@ -56,14 +58,17 @@ public class GoldenDetectionTest {
             buffers[i] = GoldenData.outputBuffer(outputs.get(i), caseName + ".output" + i + ".bin");
         }
         List<Detection> actual = newPostprocessor(outputs).process(buffers, options());
-        List<String[]> expected = GoldenData.rows(caseName + "." + variant + ".detections.tsv", 17);
+        List<String[]> expected = GoldenData.rows(caseName + "." + variant + ".detections.tsv", 21);
 
-        int[] size = ImageGeometry.uprightSize(GoldenData.caseInt(caseName, "width"),
-                GoldenData.caseInt(caseName, "height"), GoldenData.caseInt(caseName, "rotation"));
+        int[] size = GoldenData.orientation(caseName).uprightSize(GoldenData.caseInt(caseName, "width"),
+                GoldenData.caseInt(caseName, "height"));
         int[] tensor = GoldenData.tensor("input").shape();
         ImageGeometry geometry = new ImageGeometry(size[0], size[1], tensor[2], tensor[1], ModelConfig.RESIZE_MODE);
         int viewWidth = Integer.parseInt(GoldenData.property("view.width"));
         int viewHeight = Integer.parseInt(GoldenData.property("view.height"));
+        Orientation front = Orientation.of(Integer.parseInt(GoldenData.property("view.front.rotation")),
+                Boolean.parseBoolean(GoldenData.property("view.front.mirrored")));
+        int[] frontSize = front.uprightSize(size[0], size[1]);
 
         assertEquals(caseName + " " + variant + ": number of detections", expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) {
@@ -82,6 +87,9 @@ public class GoldenDetectionTest {
             assertBox(where + " camera view box", corners(fill), row, 11, PIXEL_TOLERANCE);
             Box fit = ImageGeometry.toView(image, size[0], size[1], viewWidth, viewHeight, false);
             assertBox(where + " photo view box", corners(fit), row, 15, PIXEL_TOLERANCE);
+            Box turned = ImageGeometry.orient(image, size[0], size[1], front);
+            Box frontView = ImageGeometry.toView(turned, frontSize[0], frontSize[1], viewWidth, viewHeight, true);
+            assertBox(where + " front camera view box", corners(frontView), row, 19, PIXEL_TOLERANCE);
         }
     }
 

@@ -38,7 +38,7 @@ public class GoldenPreprocessingTest {
         ImagePreprocessor preprocessor = ModelConfig.newPreprocessor(input);
         ByteBuffer actual = preprocessor.process(GoldenData.pixels(caseName),
                 GoldenData.caseInt(caseName, "width"), GoldenData.caseInt(caseName, "height"),
-                GoldenData.caseInt(caseName, "rotation"));
+                GoldenData.orientation(caseName));
         ByteBuffer expected = GoldenData.tensorBytes(caseName + ".input.bin");
         assertEquals("input tensor size", expected.capacity(), actual.capacity());
 
@@ -69,6 +69,15 @@ public class GoldenPreprocessingTest {
                 }
             }
         }
+    }
+
+    @Test
+    public void orientationMatchesReference() {
+        Orientation orientation = GoldenData.orientation(caseName);
+        assertEquals(caseName + ": clockwise rotation", GoldenData.caseInt(caseName, "rotation"),
+                orientation.rotationDegrees());
+        assertEquals(caseName + ": mirrored", Boolean.parseBoolean(GoldenData.caseProperty(caseName, "mirrored")),
+                orientation.mirrored());
     }
 
     private static String position(int element, int width, int channels) {

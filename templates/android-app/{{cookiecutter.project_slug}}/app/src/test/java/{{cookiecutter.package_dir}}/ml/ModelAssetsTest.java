@@ -59,6 +59,6 @@ public class ModelAssetsTest {
     @Test
     public void preprocessorAcceptsTheModelInput() {
         TensorSpec input = GoldenData.tensor("input");
-        assertEquals(input.numBytes(), ModelConfig.newPreprocessor(input).process(new int[4], 2, 2, 0).capacity());
+        assertEquals(input.numBytes(), ModelConfig.newPreprocessor(input).process(new int[4], 2, 2, Orientation.UPRIGHT).capacity());
     }
 }
