@@ -378,6 +378,10 @@ def _print_new_summary(result, seconds: float) -> None:
         head = spec.head
         table.add_row("detector", escape(_describe_detector(head)))
     table.add_row("metadata", "written (normalization, labels, name)" if result.metadata_written else "kept (already matches)")
+    build = result.render.build
+    if build is not None:
+        table.add_row("build", f"AGP {build.agp}, Gradle {build.gradle}, compileSdk {build.compile_sdk}, minSdk {build.min_sdk}; "
+                               f"{len(build.libraries)} libraries within their recorded floors")
     console.print(table)
     console.print(_golden_table(result.cases, spec.task))
     render = result.render

@@ -13,11 +13,12 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from scaffold import __version__
 from scaffold.errors import OutputDirError, ScaffoldError
+from scaffold.render.build_facts import BuildFiles
 
 MANIFEST_NAME = ".tflite-scaffold.json"
 
@@ -55,6 +56,8 @@ class RenderResult:
     # listed). Reported by name, never silently.
     overwritten_edits: list[str] = field(default_factory=list)
     kept_edits: list[str] = field(default_factory=list)
+    # The generated build, checked against its dependency facts.
+    build: BuildFiles | None = None
 
 
 def render_project(context: dict[str, object], extra_files: dict[str, bytes], record: dict, out: Path, force: bool) -> RenderResult:
@@ -76,6 +79,7 @@ def render_project(context: dict[str, object], extra_files: dict[str, bytes], re
             raise ScaffoldError(f"the template rejected the options: {exc}") from exc
         except (CookiecutterException, TemplateError) as exc:
             raise ScaffoldError(f"rendering the template failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
+        build = _check_build(project)
         for relative, data in extra_files.items():
             target = project / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -83,9 +87,21 @@ def render_project(context: dict[str, object], extra_files: dict[str, bytes], re
         files = sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())
         manifest = dict(record, generator=f"tflite-scaffold {__version__}", files={f: _sha256(project / f) for f in files})
         (project / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        return _move_into_place(project, out, files)
+        return replace(_move_into_place(project, out, files), build=build)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_build(project: Path) -> BuildFiles:
+    """A project whose dependencies break their recorded floors would fail its first Gradle build
+    far from here; that is a defect of the template, so nothing is written."""
+    from scaffold.render.build_facts import load_facts, problems, read_build_files
+
+    build = read_build_files(project)
+    found = problems(build, load_facts(template_root()))
+    if found:
+        raise ScaffoldError(f"the generated build would fail (a tflite-scaffold template defect): {found[0]}")
+    return build
 
 
 def _move_into_place(project: Path, out: Path, files: list[str]) -> RenderResult:

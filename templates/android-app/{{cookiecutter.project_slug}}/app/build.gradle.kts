@@ -57,12 +57,15 @@ kotlin {
 {%- endif %}
 
 dependencies {
-{%- if cookiecutter.language == "kotlin" %}
-    implementation(libs.androidx.core.ktx)
-{%- else %}
     implementation(libs.androidx.core)
-{%- endif %}
     implementation(libs.androidx.activity)
+    implementation(libs.androidx.lifecycle.viewmodel)
+{%- if cookiecutter.language == "kotlin" %}
+    implementation(libs.androidx.lifecycle.runtime)
+    implementation(libs.kotlinx.coroutines.android)
+{%- else %}
+    implementation(libs.androidx.lifecycle.livedata)
+{%- endif %}
     implementation(libs.androidx.appcompat)
     implementation(libs.androidx.constraintlayout)
     implementation(libs.androidx.exifinterface)
