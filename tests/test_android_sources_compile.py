@@ -107,7 +107,8 @@ def test_kotlin_ui_compiles(kotlin_project, stubs, tmp_path):
     result = compile_project(kotlin_project, stubs, tmp_path)
 
     kotlin_classes = result.classes[0] / KOTLIN_PACKAGE.replace(".", "/")
-    for name in ("MainActivity", "ImageClassifierHelper", "ImageClassifierHelper$Result"):
+    for name in ("MainActivity", "MainViewModel", "MainViewModel$UiState", "LiveCamera", "Photo",
+                 "ImageClassifierHelper", "ImageClassifierHelper$Result"):
         assert (kotlin_classes / f"{name}.class").is_file(), result.warnings
 
 
@@ -118,13 +119,14 @@ def test_java_ui_compiles(java_project, stubs, tmp_path):
     result = compile_project(java_project, stubs, tmp_path)
 
     java_classes = result.classes[-1] / JAVA_PACKAGE.replace(".", "/")
-    for name in ("MainActivity", "ImageClassifierHelper", "R$string", "databinding/ActivityMainBinding"):
+    for name in ("MainActivity", "MainViewModel", "MainViewModel$UiState", "LiveCamera", "Photo",
+                 "ImageClassifierHelper", "R$string", "R$xml", "databinding/ActivityMainBinding"):
         assert (java_classes / f"{name}.class").is_file(), result.warnings
 
 
 def test_kotlin_detection_ui_compiles(kotlin_detect_project, stubs, tmp_path):
     ui = _sources(kotlin_detect_project, KOTLIN_PACKAGE)
-    for name in ("MainActivity", "ObjectDetectorHelper", "DetectionOverlayView", "LiteRt"):
+    for name in ("MainActivity", "MainViewModel", "LiveCamera", "Photo", "ObjectDetectorHelper", "DetectionOverlayView", "LiteRt"):
         assert (ui / f"{name}.kt").is_file(), name
     assert not (ui / "ImageClassifierHelper.kt").exists()
 
@@ -140,7 +142,7 @@ def test_kotlin_detection_ui_compiles(kotlin_detect_project, stubs, tmp_path):
 
 def test_java_detection_ui_compiles(java_detect_project, stubs, tmp_path):
     ui = _sources(java_detect_project, DETECT_JAVA_PACKAGE)
-    for name in ("MainActivity", "ObjectDetectorHelper", "DetectionOverlayView", "LiteRt"):
+    for name in ("MainActivity", "MainViewModel", "LiveCamera", "Photo", "ObjectDetectorHelper", "DetectionOverlayView", "LiteRt"):
         assert (ui / f"{name}.java").is_file(), name
     assert not list(ui.glob("*.kt"))
 
@@ -173,6 +175,26 @@ def test_kotlin_nullable_on_draw_override_does_not_compile(kotlin_detect_project
     output = _compile_error(broken, stubs, tmp_path / "work")
 
     assert "DetectionOverlayView.kt" in output and "overrides nothing" in output
+
+
+def test_kotlin_unchecked_nullable_view_port_does_not_compile(kotlin_project, stubs, tmp_path):
+    # PreviewView.getViewPort() is null until the view is attached: the stubs keep that visible.
+    relative = f"app/src/main/java/{KOTLIN_PACKAGE.replace('.', '/')}/LiveCamera.kt"
+    broken = _broken_copy(kotlin_project, tmp_path, relative, "previewView.viewPort?.let(group::setViewPort)", "group.setViewPort(previewView.viewPort)")
+
+    output = _compile_error(broken, stubs, tmp_path / "work")
+
+    assert "LiveCamera.kt" in output and "ViewPort?" in output
+
+
+def test_java_unhandled_camera_info_exception_does_not_compile(java_project, stubs, tmp_path):
+    # ProcessCameraProvider.hasCamera is @Throws(CameraInfoUnavailableException): checked in Java.
+    relative = f"app/src/main/java/{JAVA_PACKAGE.replace('.', '/')}/LiveCamera.java"
+    broken = _broken_copy(java_project, tmp_path, relative, "catch (CameraInfoUnavailableException e)", "catch (IllegalStateException e)")
+
+    output = _compile_error(broken, stubs, tmp_path / "work")
+
+    assert "unreported exception" in output and "CameraInfoUnavailableException" in output
 
 
 def test_java_wrong_paint_api_does_not_compile(java_detect_project, stubs, tmp_path):

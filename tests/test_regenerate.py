@@ -20,7 +20,8 @@ def test_force_switches_language_and_keeps_user_files(models, tmp_path):
     assert (out / UI / "MainActivity.java").is_file()
     assert not (out / UI / "MainActivity.kt").exists() and not (out / UI / "ImageClassifierHelper.kt").exists()
     assert notes.read_text() == "my notes"
-    assert "removed 3 no longer generated" in result.stdout  # MainActivity, ImageClassifierHelper, LiteRt (.kt)
+    # MainActivity, MainViewModel, LiveCamera, Photo, ImageClassifierHelper, LiteRt (.kt)
+    assert "removed 6 no longer generated" in result.stdout
     assert run_cli("verify", out).exit_code == 0
 
 

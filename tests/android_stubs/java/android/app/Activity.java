@@ -61,4 +61,12 @@ public class Activity extends ContextThemeWrapper {
     public void finish() {
         throw new RuntimeException("stub");
     }
+
+    public boolean isChangingConfigurations() {
+        throw new RuntimeException("stub");
+    }
+
+    public final Application getApplication() {
+        throw new RuntimeException("stub");
+    }
 }

@@ -17,6 +17,7 @@ public final class Bitmap {
         throw new RuntimeException("stub");
     }
 
+    @Nullable
     public final Config getConfig() {
         throw new RuntimeException("stub");
     }
@@ -29,12 +30,19 @@ public final class Bitmap {
         throw new RuntimeException("stub");
     }
 
+    @NonNull
     public static Bitmap createBitmap(@NonNull Bitmap source, int x, int y, int width, int height,
             @Nullable Matrix m, boolean filter) {
         throw new RuntimeException("stub");
     }
 
+    @NonNull
     public static Bitmap createBitmap(int width, int height, @NonNull Config config) {
+        throw new RuntimeException("stub");
+    }
+
+    @NonNull
+    public static Bitmap createBitmap(@NonNull int[] colors, int width, int height, Config config) {
         throw new RuntimeException("stub");
     }
 

@@ -14,4 +14,12 @@ public final class Rect {
     public Rect(int left, int top, int right, int bottom) {
         throw new RuntimeException("stub");
     }
+
+    public final int width() {
+        throw new RuntimeException("stub");
+    }
+
+    public final int height() {
+        throw new RuntimeException("stub");
+    }
 }

@@ -74,7 +74,56 @@ public class View {
         throw new RuntimeException("stub");
     }
 
+    public Display getDisplay() {
+        throw new RuntimeException("stub");
+    }
+
+    public void setPadding(int left, int top, int right, int bottom) {
+        throw new RuntimeException("stub");
+    }
+
+    public int getPaddingLeft() {
+        throw new RuntimeException("stub");
+    }
+
+    public int getPaddingTop() {
+        throw new RuntimeException("stub");
+    }
+
+    public int getPaddingRight() {
+        throw new RuntimeException("stub");
+    }
+
+    public int getPaddingBottom() {
+        throw new RuntimeException("stub");
+    }
+
+    public boolean post(Runnable action) {
+        throw new RuntimeException("stub");
+    }
+
+    public void addOnLayoutChangeListener(OnLayoutChangeListener listener) {
+        throw new RuntimeException("stub");
+    }
+
+    public void removeOnLayoutChangeListener(OnLayoutChangeListener listener) {
+        throw new RuntimeException("stub");
+    }
+
+    public boolean isLaidOut() {
+        throw new RuntimeException("stub");
+    }
+
+    public boolean isLayoutRequested() {
+        throw new RuntimeException("stub");
+    }
+
     public interface OnClickListener {
         void onClick(View v);
+    }
+
+    public interface OnLayoutChangeListener {
+        void onLayoutChange(View v, int left, int top, int right, int bottom,
+                int oldLeft, int oldTop, int oldRight, int oldBottom);
     }
 }

@@ -4,3 +4,7 @@ package androidx.lifecycle
 public interface LifecycleOwner {
     public val lifecycle: Lifecycle
 }
+
+/** lifecycle-common 2.9+ (facade LifecycleOwnerKt, Java `getLifecycleScope(owner)`). */
+public val LifecycleOwner.lifecycleScope: LifecycleCoroutineScope
+    get() = throw RuntimeException("stub")

@@ -1,5 +1,9 @@
 package androidx.camera.core;
 
-/** Real interface: getCameraControl(), getCameraInfo() (omitted: unused here). */
+import androidx.annotation.NonNull;
+
+/** Real interface also has getCameraControl() (omitted: unused here). */
 public interface Camera {
+    @NonNull
+    CameraInfo getCameraInfo();
 }

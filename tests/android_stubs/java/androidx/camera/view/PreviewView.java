@@ -6,6 +6,7 @@ import android.widget.FrameLayout;
 import androidx.annotation.NonNull;
 import androidx.annotation.Nullable;
 import androidx.camera.core.Preview;
+import androidx.camera.core.ViewPort;
 
 public final class PreviewView extends FrameLayout {
     public PreviewView(@NonNull Context context) {
@@ -20,6 +21,16 @@ public final class PreviewView extends FrameLayout {
 
     @Nullable
     public Bitmap getBitmap() {
+        throw new RuntimeException("stub");
+    }
+
+    @Nullable
+    public ViewPort getViewPort() {
+        throw new RuntimeException("stub");
+    }
+
+    @Nullable
+    public ViewPort getViewPort(int targetRotation) {
         throw new RuntimeException("stub");
     }
 }

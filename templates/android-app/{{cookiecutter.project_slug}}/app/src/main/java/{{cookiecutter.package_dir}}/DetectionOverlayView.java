@@ -14,18 +14,21 @@ import androidx.core.content.ContextCompat;
 import {{ cookiecutter.package_name }}.ml.Box;
 import {{ cookiecutter.package_name }}.ml.Detection;
 import {{ cookiecutter.package_name }}.ml.ImageGeometry;
+import {{ cookiecutter.package_name }}.ml.Orientation;
 
 import java.util.Locale;
 
 /**
  * Draws detection boxes, each with its label and score, over the camera preview or a photo.
- * Boxes arrive in the upright image's pixels and are mapped to this view with the same scaling the
- * view below uses: FILL_CENTER for PreviewView, fitCenter for the photo's ImageView. This view must
+ * Boxes arrive in the pixels of the upright image the model saw; they are turned the way the view
+ * below shows that image (see {@link LiveCamera#displayOrientation}), then mapped with the same
+ * scaling it uses: FILL_CENTER for PreviewView, fitCenter for the photo's ImageView. This view must
  * have the same bounds as the view it covers.
  */
 public class DetectionOverlayView extends View {
 
     private ObjectDetectorHelper.Result result;
+    private Orientation orientation = Orientation.UPRIGHT;
     private boolean fillView = true;
 
     private final Paint boxPaint = new Paint(Paint.ANTI_ALIAS_FLAG);
@@ -49,11 +52,13 @@ public class DetectionOverlayView extends View {
     }
 
     /**
-     * Shows {@code result} (null clears the overlay). {@code fill}: the view below scales its image
-     * to cover this view (camera preview); false: it scales the image to fit (photo).
+     * Shows {@code result} (null clears the overlay), its boxes turned by {@code orientation}.
+     * {@code fill}: the view below scales its image to cover this view (camera preview); false: it
+     * scales the image to fit (photo).
      */
-    public void show(@Nullable ObjectDetectorHelper.Result result, boolean fill) {
+    public void show(@Nullable ObjectDetectorHelper.Result result, @NonNull Orientation orientation, boolean fill) {
         this.result = result;
+        this.orientation = orientation;
         this.fillView = fill;
         invalidate();
     }
@@ -67,10 +72,11 @@ public class DetectionOverlayView extends View {
         Paint.FontMetrics metrics = textPaint.getFontMetrics();
         float textHeight = metrics.descent - metrics.ascent;
         float padding = dp(4f);
+        int[] shown = orientation.uprightSize(result.imageWidth, result.imageHeight);
         for (int i = 0; i < result.detections.size(); i++) {
             Detection detection = result.detections.get(i);
-            Box box = ImageGeometry.toView(result.imageBoxes.get(i), result.imageWidth, result.imageHeight,
-                    getWidth(), getHeight(), fillView);
+            Box turned = ImageGeometry.orient(result.imageBoxes.get(i), result.imageWidth, result.imageHeight, orientation);
+            Box box = ImageGeometry.toView(turned, shown[0], shown[1], getWidth(), getHeight(), fillView);
             float left = (float) box.left();
             float top = (float) box.top();
             canvas.drawRect(left, top, (float) box.right(), (float) box.bottom(), boxPaint);

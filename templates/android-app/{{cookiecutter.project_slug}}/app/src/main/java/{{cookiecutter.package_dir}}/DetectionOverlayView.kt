@@ -8,13 +8,15 @@ import android.util.TypedValue
 import android.view.View
 import androidx.core.content.ContextCompat
 import {{ cookiecutter.package_name }}.ml.ImageGeometry
+import {{ cookiecutter.package_name }}.ml.Orientation
 import java.util.Locale
 
 /**
  * Draws detection boxes, each with its label and score, over the camera preview or a photo.
- * Boxes arrive in the upright image's pixels and are mapped to this view with the same scaling the
- * view below uses: FILL_CENTER for PreviewView, fitCenter for the photo's ImageView. This view must
- * have the same bounds as the view it covers.
+ * Boxes arrive in the pixels of the upright image the model saw; they are turned the way the view
+ * below shows that image (see [LiveCamera.displayOrientation]), then mapped with the same scaling
+ * it uses: FILL_CENTER for PreviewView, fitCenter for the photo's ImageView. This view must have
+ * the same bounds as the view it covers.
  */
 class DetectionOverlayView @JvmOverloads constructor(
     context: Context,
@@ -22,6 +24,7 @@ class DetectionOverlayView @JvmOverloads constructor(
 ) : View(context, attrs) {
 
     private var result: ObjectDetectorHelper.Result? = null
+    private var orientation = Orientation.UPRIGHT
     private var fillView = true
 
     private val boxPaint = Paint(Paint.ANTI_ALIAS_FLAG).apply {
@@ -39,11 +42,13 @@ class DetectionOverlayView @JvmOverloads constructor(
     }
 
     /**
-     * Shows [result] (null clears the overlay). [fill]: the view below scales its image to cover
-     * this view (camera preview); false: it scales the image to fit (photo).
+     * Shows [result] (null clears the overlay), its boxes turned by [orientation]. [fill]: the view
+     * below scales its image to cover this view (camera preview); false: it scales the image to
+     * fit (photo).
      */
-    fun show(result: ObjectDetectorHelper.Result?, fill: Boolean) {
+    fun show(result: ObjectDetectorHelper.Result?, orientation: Orientation, fill: Boolean) {
         this.result = result
+        this.orientation = orientation
         this.fillView = fill
         invalidate()
     }
@@ -54,8 +59,10 @@ class DetectionOverlayView @JvmOverloads constructor(
         val metrics = textPaint.fontMetrics
         val textHeight = metrics.descent - metrics.ascent
         val padding = dp(4f)
+        val (shownWidth, shownHeight) = orientation.uprightSize(result.imageWidth, result.imageHeight)
         result.detections.forEachIndexed { i, detection ->
-            val box = ImageGeometry.toView(result.imageBoxes[i], result.imageWidth, result.imageHeight, width, height, fillView)
+            val turned = ImageGeometry.orient(result.imageBoxes[i], result.imageWidth, result.imageHeight, orientation)
+            val box = ImageGeometry.toView(turned, shownWidth, shownHeight, width, height, fillView)
             val left = box.left().toFloat()
             val top = box.top().toFloat()
             canvas.drawRect(left, top, box.right().toFloat(), box.bottom().toFloat(), boxPaint)

@@ -2,12 +2,14 @@ package {{ cookiecutter.package_name }};
 
 import android.content.Context;
 import android.graphics.Bitmap;
+import android.graphics.Rect;
 import android.os.SystemClock;
 
 import {{ cookiecutter.package_name }}.ml.Category;
 import {{ cookiecutter.package_name }}.ml.ClassificationPostprocessor;
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor;
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
+import {{ cookiecutter.package_name }}.ml.Orientation;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,7 +23,8 @@ import org.tensorflow.lite.Interpreter;
  * post-processing. The pure-Java {@code ml} package does the pixel and score arithmetic (and is
  * what the golden tests check); this class only connects it to Android and the interpreter.
  *
- * <p>Not thread-safe, like the Interpreter itself: call it from one background thread.
+ * <p>Not thread-safe, like the Interpreter itself: {@link MainViewModel} calls it from one
+ * background thread.
  */
 public final class ImageClassifierHelper implements Closeable {
 
@@ -83,18 +86,23 @@ public final class ImageClassifierHelper implements Closeable {
         return create(context, ModelConfig.NUM_THREADS);
     }
 
+    /** The whole {@code bitmap}: see {@link #classify(Bitmap, Orientation, Rect)}. */
+    public Result classify(Bitmap bitmap, Orientation orientation) {
+        return classify(bitmap, orientation, new Rect(0, 0, bitmap.getWidth(), bitmap.getHeight()));
+    }
+
     /**
-     * Classifies {@code bitmap} (ARGB_8888) after turning it {@code rotationDegrees} clockwise:
-     * CameraX's {@code getImageInfo().getRotationDegrees()} for frames, the EXIF rotation for photos.
+     * Classifies the {@code region} of {@code bitmap} (ARGB_8888) once {@code orientation} has
+     * turned it upright: the camera frame's rotation, or a photo's EXIF orientation.
      */
-    public Result classify(Bitmap bitmap, int rotationDegrees) {
-        int width = bitmap.getWidth();
-        int height = bitmap.getHeight();
+    public Result classify(Bitmap bitmap, Orientation orientation, Rect region) {
+        int width = region.width();
+        int height = region.height();
         if (pixels.length < width * height) {
             pixels = new int[width * height];
         }
-        bitmap.getPixels(pixels, 0, width, 0, 0, width, height);
-        preprocessor.process(pixels, width, height, rotationDegrees, inputBuffer);
+        bitmap.getPixels(pixels, 0, width, region.left, region.top, width, height);
+        preprocessor.process(pixels, width, height, orientation, inputBuffer);
 
         outputBuffer.rewind();
         long start = SystemClock.elapsedRealtime();

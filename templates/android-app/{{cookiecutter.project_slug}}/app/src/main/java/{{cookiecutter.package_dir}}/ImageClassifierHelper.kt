@@ -2,11 +2,13 @@ package {{ cookiecutter.package_name }}
 
 import android.content.Context
 import android.graphics.Bitmap
+import android.graphics.Rect
 import android.os.SystemClock
 import {{ cookiecutter.package_name }}.ml.Category
 import {{ cookiecutter.package_name }}.ml.ClassificationPostprocessor
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor
 import {{ cookiecutter.package_name }}.ml.ModelConfig
+import {{ cookiecutter.package_name }}.ml.Orientation
 import java.io.Closeable
 import java.nio.ByteBuffer
 import org.tensorflow.lite.Interpreter
@@ -16,7 +18,7 @@ import org.tensorflow.lite.Interpreter
  * post-processing. The pure-Java `ml` package does the pixel and score arithmetic (and is what
  * the golden tests check); this class only connects it to Android and the interpreter.
  *
- * Not thread-safe, like the Interpreter itself: call it from one background thread.
+ * Not thread-safe, like the Interpreter itself: [MainViewModel] calls it from one background thread.
  */
 class ImageClassifierHelper private constructor(
     private val interpreter: Interpreter,
@@ -32,15 +34,15 @@ class ImageClassifierHelper private constructor(
     private var pixels = IntArray(0)
 
     /**
-     * Classifies [bitmap] (ARGB_8888) after turning it [rotationDegrees] clockwise: CameraX's
-     * `imageInfo.rotationDegrees` for camera frames, the EXIF rotation for photos.
+     * Classifies the [region] of [bitmap] (ARGB_8888) once [orientation] has turned it upright:
+     * the camera frame's rotation, or a photo's EXIF orientation.
      */
-    fun classify(bitmap: Bitmap, rotationDegrees: Int): Result {
-        val width = bitmap.width
-        val height = bitmap.height
+    fun classify(bitmap: Bitmap, orientation: Orientation, region: Rect = Rect(0, 0, bitmap.width, bitmap.height)): Result {
+        val width = region.width()
+        val height = region.height()
         if (pixels.size < width * height) pixels = IntArray(width * height)
-        bitmap.getPixels(pixels, 0, width, 0, 0, width, height)
-        preprocessor.process(pixels, width, height, rotationDegrees, inputBuffer)
+        bitmap.getPixels(pixels, 0, width, region.left, region.top, width, height)
+        preprocessor.process(pixels, width, height, orientation, inputBuffer)
 
         outputBuffer.rewind()
         val start = SystemClock.elapsedRealtime()

@@ -1,274 +1,161 @@
 {%- set detect = cookiecutter.task == "detect" -%}
 {%- set Helper = "ObjectDetectorHelper" if detect else "ImageClassifierHelper" -%}
-{%- set run = "detect" if detect else "classify" -%}
 package {{ cookiecutter.package_name }};
 
 import android.Manifest;
 import android.content.pm.PackageManager;
-import android.graphics.Bitmap;
-import android.graphics.BitmapFactory;
-import android.graphics.Matrix;
-import android.net.Uri;
 import android.os.Bundle;
-import android.util.Log;
 import android.view.View;
 
+import androidx.activity.EdgeToEdge;
+import androidx.activity.OnBackPressedCallback;
 import androidx.activity.result.ActivityResultLauncher;
 import androidx.activity.result.PickVisualMediaRequest;
 import androidx.activity.result.contract.ActivityResultContracts;
+import androidx.annotation.Nullable;
 import androidx.appcompat.app.AppCompatActivity;
-import androidx.camera.core.CameraSelector;
-import androidx.camera.core.ImageAnalysis;
-import androidx.camera.core.ImageProxy;
-import androidx.camera.core.Preview;
-import androidx.camera.core.resolutionselector.AspectRatioStrategy;
-import androidx.camera.core.resolutionselector.ResolutionSelector;
-import androidx.camera.lifecycle.ProcessCameraProvider;
 import androidx.core.content.ContextCompat;
-import androidx.exifinterface.media.ExifInterface;
+import androidx.core.graphics.Insets;
+import androidx.core.view.ViewCompat;
+import androidx.core.view.WindowInsetsCompat;
+import androidx.lifecycle.ViewModelProvider;
 
-import com.google.common.util.concurrent.ListenableFuture;
-
+import {{ cookiecutter.package_name }}.MainViewModel.CameraPermission;
+import {{ cookiecutter.package_name }}.MainViewModel.ModelStatus;
+import {{ cookiecutter.package_name }}.MainViewModel.PhotoState;
+import {{ cookiecutter.package_name }}.MainViewModel.UiState;
 import {{ cookiecutter.package_name }}.databinding.ActivityMainBinding;
 {%- if not detect %}
 import {{ cookiecutter.package_name }}.ml.Category;
 {%- endif %}
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
+{%- if detect %}
+import {{ cookiecutter.package_name }}.ml.Orientation;
+{%- else %}
 
-import java.io.IOException;
-import java.io.InputStream;
-{%- if not detect %}
 import java.util.Locale;
 {%- endif %}
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * Live camera {{ "detection" if detect else "classification" }} plus a photo picker. This class only draws: the model lives in
- * {@link {{ Helper }}}, which is created, used and closed on {@link #worker} alone.
+ * The one screen: live camera {{ "detection" if detect else "classification" }}, or a picked photo and its {{ "objects" if detect else "categories" }}. It only
+ * renders {@link MainViewModel#state()} and forwards what the user does; the model lives in the
+ * view model, so it loads once and survives rotation, and results only reach a started screen.
  */
 public class MainActivity extends AppCompatActivity {
 
-    private static final String TAG = "MainActivity";
-
-    /** A 12 MP photo would cost ~48 MB as ARGB; the model sees a few hundred pixels anyway. */
-    private static final int MAX_PHOTO_SIDE = 1024;
-
     private ActivityMainBinding binding;
-
-    /** One thread for the interpreter: model loading, camera frames and picked photos. */
-    private ExecutorService worker;
-
-    /** Only touched on {@link #worker}. */
-    private {{ Helper }} model;
-
-    /** While a picked photo is on screen, camera frames are dropped. */
-    private volatile boolean showingPhoto;
+    private MainViewModel viewModel;
+    private LiveCamera camera;
 
     private final ActivityResultLauncher<String> requestCameraPermission =
-            registerForActivityResult(new ActivityResultContracts.RequestPermission(), granted -> {
-                if (granted) {
-                    startCamera();
-                } else {
-                    showStatus(getString(R.string.camera_permission_denied));
-                }
-            });
+            registerForActivityResult(new ActivityResultContracts.RequestPermission(),
+                    granted -> viewModel.onCameraPermissionResult(granted));
 
     private final ActivityResultLauncher<PickVisualMediaRequest> pickPhoto =
             registerForActivityResult(new ActivityResultContracts.PickVisualMedia(), uri -> {
                 if (uri != null) {
-                    analyzePhoto(uri);
+                    viewModel.analyzePhoto(uri);
                 }
             });
 
+    /** Back from a photo returns to the camera; enabled only then, so Back otherwise leaves (with the predictive animation). */
+    private final OnBackPressedCallback backToCamera = new OnBackPressedCallback(false) {
+        @Override
+        public void handleOnBackPressed() {
+            viewModel.showLiveCamera();
+        }
+    };
+
     @Override
-    protected void onCreate(Bundle savedInstanceState) {
+    protected void onCreate(@Nullable Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
+        EdgeToEdge.enable(this);
         binding = ActivityMainBinding.inflate(getLayoutInflater());
         setContentView(binding.getRoot());
-        worker = Executors.newSingleThreadExecutor();
+        keepPanelsClearOfSystemBars();
+        getOnBackPressedDispatcher().addCallback(this, backToCamera);
 
+        viewModel = new ViewModelProvider(this).get(MainViewModel.class);
+        camera = new LiveCamera(this, binding.preview, viewModel.analysisExecutor(), viewModel::analyzeFrame,
+                viewModel::onCameraUnavailable);
         binding.pickPhotoButton.setOnClickListener(v -> pickPhoto.launch(new PickVisualMediaRequest.Builder()
                 .setMediaType(ActivityResultContracts.PickVisualMedia.ImageOnly.INSTANCE)
                 .build()));
-        binding.cameraButton.setOnClickListener(v -> showLiveCamera());
+        binding.cameraButton.setOnClickListener(v -> viewModel.showLiveCamera());
 
-        worker.execute(() -> {
-            try {
-                model = {{ Helper }}.create(getApplicationContext());
-                runOnUiThread(this::onModelReady);
-            } catch (Exception e) {
-                Log.e(TAG, "Model failed to load", e);
-                runOnUiThread(() -> showModelError(e));
-            }
-        });
+        // Asked once per launch, not again after a rotation; without it, photos still work.
+        if (savedInstanceState == null && !hasCameraPermission()) {
+            requestCameraPermission.launch(Manifest.permission.CAMERA);
+        }
+
+        viewModel.state().observe(this, this::render);
     }
 
     @Override
-    protected void onDestroy() {
-        super.onDestroy();
-        worker.execute(() -> {
-            if (model != null) {
-                model.close();
-                model = null;
-            }
-        });
-        worker.shutdown();
-    }
-
-    private void onModelReady() {
-        binding.pickPhotoButton.setEnabled(true);
-        showStatus("");
+    protected void onStart() {
+        super.onStart();
+        // Also notices a permission granted in Settings while the app was in the background.
         if (hasCameraPermission()) {
-            startCamera();
+            viewModel.onCameraPermissionResult(true);
+        }
+    }
+
+    private void render(UiState state) {
+        boolean failed = state.model == ModelStatus.FAILED;
+        binding.errorPanel.setVisibility(failed ? View.VISIBLE : View.GONE);
+        binding.resultPanel.setVisibility(failed ? View.GONE : View.VISIBLE);
+        if (failed) {
+            camera.stop();
+            binding.errorMessage.setText(state.modelError);
+            binding.errorHint.setText(getString(R.string.model_error_hint, ModelConfig.MODEL_ASSET, ModelConfig.LABELS_ASSET));
+            return;
+        }
+        binding.pickPhotoButton.setEnabled(state.model == ModelStatus.READY);
+        PhotoState photo = state.photo;
+        backToCamera.setEnabled(photo != null);
+        binding.cameraButton.setVisibility(photo != null ? View.VISIBLE : View.GONE);
+        binding.pickedImage.setVisibility(photo != null && photo.image != null ? View.VISIBLE : View.GONE);
+        if (photo == null) {
+            binding.pickedImage.setImageDrawable(null);
+            if (state.cameraPermission == CameraPermission.GRANTED) {
+                camera.start();
+            }
+            if (state.model == ModelStatus.LOADING) {
+                showStatus(getString(R.string.loading_model));
+            } else if (state.cameraProblem != null) {
+                showStatus(getString(R.string.camera_unavailable, state.cameraProblem));
+            } else if (state.cameraPermission == CameraPermission.DENIED) {
+                showStatus(getString(R.string.camera_permission_denied));
+            } else {
+                showStatus("");
+            }
+            showResult(state.liveResult{% if detect %}, camera.displayOrientation(state.liveRotationDegrees), true{% endif %});
+            return;
+        }
+        camera.stop();
+        if (photo.image != null) {
+            binding.pickedImage.setImageBitmap(photo.image);
+            showStatus("");
+        } else if (photo.error != null) {
+            showStatus(getString(R.string.photo_unreadable, photo.error));
         } else {
-            requestCameraPermission.launch(Manifest.permission.CAMERA);
+            showStatus(getString(R.string.reading_photo));
         }
+        showResult(photo.result{% if detect %}, Orientation.UPRIGHT, false{% endif %});
     }
-
-    private boolean hasCameraPermission() {
-        return ContextCompat.checkSelfPermission(this, Manifest.permission.CAMERA)
-                == PackageManager.PERMISSION_GRANTED;
-    }
-
-    private void startCamera() {
-        ListenableFuture<ProcessCameraProvider> providerFuture = ProcessCameraProvider.getInstance(this);
-        providerFuture.addListener(() -> {
-            try {
-                bindCamera(providerFuture.get());
-            } catch (Exception e) {
-                Log.e(TAG, "Camera failed to start", e);
-                String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-                showStatus(getString(R.string.camera_unavailable, reason));
-            }
-        }, ContextCompat.getMainExecutor(this));
-    }
-
-    private void bindCamera(ProcessCameraProvider provider) {
-        // Preview and analysis share one aspect ratio, so the frames the model sees show what is
-        // on screen (and boxes found in a frame land on the same spot of the preview).
-        ResolutionSelector sameFieldOfView = new ResolutionSelector.Builder()
-                .setAspectRatioStrategy(AspectRatioStrategy.RATIO_4_3_FALLBACK_AUTO_STRATEGY)
-                .build();
-        Preview preview = new Preview.Builder().setResolutionSelector(sameFieldOfView).build();
-        preview.setSurfaceProvider(binding.preview.getSurfaceProvider());
-        // RGBA_8888 frames convert to an ARGB_8888 Bitmap without a YUV step; keep-only-latest
-        // drops frames while the model is busy instead of queueing them up.
-        ImageAnalysis analysis = new ImageAnalysis.Builder()
-                .setResolutionSelector(sameFieldOfView)
-                .setBackpressureStrategy(ImageAnalysis.STRATEGY_KEEP_ONLY_LATEST)
-                .setOutputImageFormat(ImageAnalysis.OUTPUT_IMAGE_FORMAT_RGBA_8888)
-                .build();
-        analysis.setAnalyzer(worker, this::analyzeFrame);
-
-        provider.unbindAll();
-        provider.bindToLifecycle(this, CameraSelector.DEFAULT_BACK_CAMERA, preview, analysis);
-    }
-
-    /** Runs on {@link #worker}. */
-    private void analyzeFrame(ImageProxy image) {
-        try (ImageProxy frame = image) {
-            {{ Helper }} helper = model;
-            if (showingPhoto || helper == null) {
-                return;
-            }
-            // toBitmap() honours the row stride; the rotation is applied by the preprocessor.
-            {{ Helper }}.Result result =
-                    helper.{{ run }}(frame.toBitmap(), frame.getImageInfo().getRotationDegrees());
-            runOnUiThread(() -> {
-                if (!showingPhoto) {
-                    showResult(result{% if detect %}, true{% endif %});
-                }
-            });
-        } catch (RuntimeException e) {
-            Log.e(TAG, "Frame failed", e);
-        }
-    }
-
-    private void analyzePhoto(Uri uri) {
-        showingPhoto = true;
-        binding.cameraButton.setVisibility(View.VISIBLE);
-        worker.execute(() -> {
-            try {
-                Bitmap bitmap = decodePhoto(uri);
-                int rotation = exifRotation(uri);
-                if (model == null) {
-                    return;
-                }
-                {{ Helper }}.Result result = model.{{ run }}(bitmap, rotation);
-                Bitmap upright = rotate(bitmap, rotation);
-                runOnUiThread(() -> {
-                    binding.pickedImage.setImageBitmap(upright);
-                    binding.pickedImage.setVisibility(View.VISIBLE);
-                    showResult(result{% if detect %}, false{% endif %});
-                });
-            } catch (IOException | RuntimeException e) {
-                Log.e(TAG, "Photo failed", e);
-                String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-                runOnUiThread(() -> showStatus(getString(R.string.photo_unreadable, reason)));
-            }
-        });
-    }
-
-    private void showLiveCamera() {
-        showingPhoto = false;
-        binding.pickedImage.setVisibility(View.GONE);
-        binding.pickedImage.setImageDrawable(null);
-        binding.cameraButton.setVisibility(View.GONE);
 {%- if detect %}
-        binding.overlay.show(null, true);
-{%- endif %}
-        if (hasCameraPermission()) {
-            startCamera();
-        } else {
-            requestCameraPermission.launch(Manifest.permission.CAMERA);
-        }
-    }
 
-    /** Decodes at most about {@link #MAX_PHOTO_SIDE} pixels on the longer side. */
-    private Bitmap decodePhoto(Uri uri) throws IOException {
-        BitmapFactory.Options bounds = new BitmapFactory.Options();
-        bounds.inJustDecodeBounds = true;
-        try (InputStream in = getContentResolver().openInputStream(uri)) {
-            BitmapFactory.decodeStream(in, null, bounds);
+    /**
+     * {@code orientation} turns the result's boxes the way the view below shows its image;
+     * {@code fill}: that view scales its image to cover (camera preview), false: to fit (photo).
+     */
+    private void showResult(@Nullable ObjectDetectorHelper.Result result, Orientation orientation, boolean fill) {
+        binding.overlay.show(result, orientation, fill);
+        if (result == null) {
+            binding.results.setText(R.string.no_result);
+            binding.inferenceTime.setText("");
+            return;
         }
-        int sample = 1;
-        while (Math.max(bounds.outWidth, bounds.outHeight) / (sample * 2) >= MAX_PHOTO_SIDE) {
-            sample *= 2;
-        }
-        BitmapFactory.Options options = new BitmapFactory.Options();
-        options.inSampleSize = sample;
-        options.inPreferredConfig = Bitmap.Config.ARGB_8888;
-        Bitmap bitmap;
-        try (InputStream in = getContentResolver().openInputStream(uri)) {
-            bitmap = BitmapFactory.decodeStream(in, null, options);
-        }
-        if (bitmap == null) {
-            throw new IOException("not a decodable image");
-        }
-        return bitmap;
-    }
-
-    /** Clockwise rotation the photo's EXIF orientation asks for (0 when there is none). */
-    private int exifRotation(Uri uri) throws IOException {
-        try (InputStream in = getContentResolver().openInputStream(uri)) {
-            return in == null ? 0 : new ExifInterface(in).getRotationDegrees();
-        }
-    }
-
-    private static Bitmap rotate(Bitmap bitmap, int degrees) {
-        if (degrees == 0) {
-            return bitmap;
-        }
-        Matrix matrix = new Matrix();
-        matrix.postRotate(degrees);
-        return Bitmap.createBitmap(bitmap, 0, 0, bitmap.getWidth(), bitmap.getHeight(), matrix, true);
-    }
-
-{%- if detect %}
-    /** {@code fill}: the boxes are over the camera preview (FILL_CENTER), false: over a photo (fitCenter). */
-    private void showResult(ObjectDetectorHelper.Result result, boolean fill) {
-        binding.overlay.show(result, fill);
         int found = result.detections.size();
         binding.results.setText(found == 0
                 ? getString(R.string.no_objects)
@@ -277,7 +164,12 @@ public class MainActivity extends AppCompatActivity {
     }
 {%- else %}
 
-    private void showResult(ImageClassifierHelper.Result result) {
+    private void showResult(@Nullable ImageClassifierHelper.Result result) {
+        if (result == null) {
+            binding.results.setText(R.string.no_result);
+            binding.inferenceTime.setText("");
+            return;
+        }
         StringBuilder text = new StringBuilder();
         for (Category category : result.categories) {
             if (text.length() > 0) {
@@ -295,10 +187,28 @@ public class MainActivity extends AppCompatActivity {
         binding.status.setVisibility(message.isEmpty() ? View.GONE : View.VISIBLE);
     }
 
-    private void showModelError(Exception error) {
-        binding.errorPanel.setVisibility(View.VISIBLE);
-        binding.resultPanel.setVisibility(View.GONE);
-        binding.errorMessage.setText(error.getMessage() != null ? error.getMessage() : error.getClass().getName());
-        binding.errorHint.setText(getString(R.string.model_error_hint, ModelConfig.MODEL_ASSET, ModelConfig.LABELS_ASSET));
+    private boolean hasCameraPermission() {
+        return ContextCompat.checkSelfPermission(this, Manifest.permission.CAMERA)
+                == PackageManager.PERMISSION_GRANTED;
+    }
+
+    /**
+     * The window is edge to edge (enforced from targetSdk 35): the camera fills the screen and the
+     * panels add the system bars and display cutout to their own padding.
+     */
+    private void keepPanelsClearOfSystemBars() {
+        View results = binding.resultPanel;
+        View error = binding.errorPanel;
+        int[] resultsPadding = {results.getPaddingLeft(), results.getPaddingTop(), results.getPaddingRight(), results.getPaddingBottom()};
+        int[] errorPadding = {error.getPaddingLeft(), error.getPaddingTop(), error.getPaddingRight(), error.getPaddingBottom()};
+        ViewCompat.setOnApplyWindowInsetsListener(binding.getRoot(), (root, insets) -> {
+            Insets bars = insets.getInsets(WindowInsetsCompat.Type.systemBars() | WindowInsetsCompat.Type.displayCutout());
+            // The result panel sits at the bottom: only the error panel reaches the status bar.
+            results.setPadding(resultsPadding[0] + bars.left, resultsPadding[1],
+                    resultsPadding[2] + bars.right, resultsPadding[3] + bars.bottom);
+            error.setPadding(errorPadding[0] + bars.left, errorPadding[1] + bars.top,
+                    errorPadding[2] + bars.right, errorPadding[3] + bars.bottom);
+            return insets;
+        });
     }
 }

@@ -1,247 +1,192 @@
 {%- set detect = cookiecutter.task == "detect" -%}
 {%- set Helper = "ObjectDetectorHelper" if detect else "ImageClassifierHelper" -%}
-{%- set run = "detect" if detect else "classify" -%}
 package {{ cookiecutter.package_name }}
 
 import android.Manifest
 import android.content.pm.PackageManager
-import android.graphics.Bitmap
-import android.graphics.BitmapFactory
-import android.graphics.Matrix
-import android.net.Uri
 import android.os.Bundle
-import android.util.Log
-import android.view.View
+import androidx.activity.OnBackPressedCallback
+import androidx.activity.enableEdgeToEdge
 import androidx.activity.result.PickVisualMediaRequest
 import androidx.activity.result.contract.ActivityResultContracts
+import androidx.activity.viewModels
 import androidx.appcompat.app.AppCompatActivity
-import androidx.camera.core.CameraSelector
-import androidx.camera.core.ImageAnalysis
-import androidx.camera.core.ImageProxy
-import androidx.camera.core.Preview
-import androidx.camera.core.resolutionselector.AspectRatioStrategy
-import androidx.camera.core.resolutionselector.ResolutionSelector
-import androidx.camera.lifecycle.ProcessCameraProvider
 import androidx.core.content.ContextCompat
-import androidx.exifinterface.media.ExifInterface
+import androidx.core.view.ViewCompat
+import androidx.core.view.WindowInsetsCompat
+import androidx.core.view.isVisible
+import androidx.lifecycle.Lifecycle
+import androidx.lifecycle.lifecycleScope
+import androidx.lifecycle.repeatOnLifecycle
+import {{ cookiecutter.package_name }}.MainViewModel.CameraPermission
+import {{ cookiecutter.package_name }}.MainViewModel.ModelStatus
+import {{ cookiecutter.package_name }}.MainViewModel.PhotoState
 import {{ cookiecutter.package_name }}.databinding.ActivityMainBinding
 import {{ cookiecutter.package_name }}.ml.ModelConfig
-{%- if not detect %}
+{%- if detect %}
+import {{ cookiecutter.package_name }}.ml.Orientation
+{%- else %}
 import java.util.Locale
 {%- endif %}
-import java.util.concurrent.ExecutorService
-import java.util.concurrent.Executors
+import kotlinx.coroutines.launch
 
 /**
- * Live camera {{ "detection" if detect else "classification" }} plus a photo picker. This class only draws: the model lives in
- * [{{ Helper }}], which is created, used and closed on [worker] alone.
+ * The one screen: live camera {{ "detection" if detect else "classification" }}, or a picked photo and its {{ "objects" if detect else "categories" }}. It only
+ * renders [MainViewModel.state] and forwards what the user does; the model lives in the view
+ * model, so it loads once and survives rotation, and results only reach a started screen.
  */
 class MainActivity : AppCompatActivity() {
 
     private lateinit var binding: ActivityMainBinding
-
-    /** One thread for the interpreter: model loading, camera frames and picked photos. */
-    private lateinit var worker: ExecutorService
-
-    /** Only touched on [worker]. */
-    private var model: {{ Helper }}? = null
-
-    /** While a picked photo is on screen, camera frames are dropped. */
-    @Volatile
-    private var showingPhoto = false
+    private lateinit var camera: LiveCamera
+    private val viewModel: MainViewModel by viewModels()
 
     private val requestCameraPermission =
         registerForActivityResult(ActivityResultContracts.RequestPermission()) { granted ->
-            if (granted) startCamera() else showStatus(getString(R.string.camera_permission_denied))
+            viewModel.onCameraPermissionResult(granted)
         }
 
     private val pickPhoto =
         registerForActivityResult(ActivityResultContracts.PickVisualMedia()) { uri ->
-            if (uri != null) analyzePhoto(uri)
+            if (uri != null) viewModel.analyzePhoto(uri)
         }
+
+    /** Back from a photo returns to the camera; enabled only then, so Back otherwise leaves (with the predictive animation). */
+    private val backToCamera = object : OnBackPressedCallback(false) {
+        override fun handleOnBackPressed() = viewModel.showLiveCamera()
+    }
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
+        enableEdgeToEdge()
         binding = ActivityMainBinding.inflate(layoutInflater)
         setContentView(binding.root)
-        worker = Executors.newSingleThreadExecutor()
+        keepPanelsClearOfSystemBars()
+        onBackPressedDispatcher.addCallback(this, backToCamera)
 
+        camera = LiveCamera(this, binding.preview, viewModel.analysisExecutor, viewModel::analyzeFrame, viewModel::onCameraUnavailable)
         binding.pickPhotoButton.setOnClickListener {
             pickPhoto.launch(PickVisualMediaRequest(ActivityResultContracts.PickVisualMedia.ImageOnly))
         }
-        binding.cameraButton.setOnClickListener { showLiveCamera() }
+        binding.cameraButton.setOnClickListener { viewModel.showLiveCamera() }
 
-        worker.execute {
-            try {
-                model = {{ Helper }}.create(applicationContext)
-                runOnUiThread { onModelReady() }
-            } catch (e: Exception) {
-                Log.e(TAG, "Model failed to load", e)
-                runOnUiThread { showModelError(e) }
+        // Asked once per launch, not again after a rotation; without it, photos still work.
+        if (savedInstanceState == null && !hasCameraPermission()) {
+            requestCameraPermission.launch(Manifest.permission.CAMERA)
+        }
+
+        lifecycleScope.launch {
+            repeatOnLifecycle(Lifecycle.State.STARTED) {
+                viewModel.state.collect(::render)
             }
         }
     }
 
-    override fun onDestroy() {
-        super.onDestroy()
-        worker.execute {
-            model?.close()
-            model = null
+    override fun onStart() {
+        super.onStart()
+        // Also notices a permission granted in Settings while the app was in the background.
+        if (hasCameraPermission()) viewModel.onCameraPermissionResult(true)
+    }
+
+    private fun render(state: MainViewModel.UiState) {
+        val model = state.model
+        binding.errorPanel.isVisible = model is ModelStatus.Failed
+        binding.resultPanel.isVisible = model !is ModelStatus.Failed
+        if (model is ModelStatus.Failed) {
+            camera.stop()
+            binding.errorMessage.text = model.message
+            binding.errorHint.text = getString(R.string.model_error_hint, ModelConfig.MODEL_ASSET, ModelConfig.LABELS_ASSET)
+            return
         }
-        worker.shutdown()
-    }
-
-    private fun onModelReady() {
-        binding.pickPhotoButton.isEnabled = true
-        showStatus("")
-        if (hasCameraPermission()) startCamera() else requestCameraPermission.launch(Manifest.permission.CAMERA)
-    }
-
-    private fun hasCameraPermission() =
-        ContextCompat.checkSelfPermission(this, Manifest.permission.CAMERA) == PackageManager.PERMISSION_GRANTED
-
-    private fun startCamera() {
-        val providerFuture = ProcessCameraProvider.getInstance(this)
-        providerFuture.addListener({
-            try {
-                bindCamera(providerFuture.get())
-            } catch (e: Exception) {
-                Log.e(TAG, "Camera failed to start", e)
-                showStatus(getString(R.string.camera_unavailable, e.message ?: e.javaClass.simpleName))
+        binding.pickPhotoButton.isEnabled = model == ModelStatus.Ready
+        val photo = state.photo
+        backToCamera.isEnabled = photo != null
+        binding.cameraButton.isVisible = photo != null
+        binding.pickedImage.isVisible = photo is PhotoState.Shown
+        when (photo) {
+            null -> {
+                binding.pickedImage.setImageDrawable(null)
+                if (state.cameraPermission == CameraPermission.GRANTED) camera.start()
+                showStatus(
+                    when {
+                        model == ModelStatus.Loading -> getString(R.string.loading_model)
+                        state.cameraProblem != null -> getString(R.string.camera_unavailable, state.cameraProblem)
+                        state.cameraPermission == CameraPermission.DENIED -> getString(R.string.camera_permission_denied)
+                        else -> ""
+                    },
+                )
+                showResult(state.liveResult{% if detect %}, camera.displayOrientation(state.liveRotationDegrees), fill = true{% endif %})
             }
-        }, ContextCompat.getMainExecutor(this))
-    }
-
-    private fun bindCamera(provider: ProcessCameraProvider) {
-        // Preview and analysis share one aspect ratio, so the frames the model sees show what is
-        // on screen (and boxes found in a frame land on the same spot of the preview).
-        val sameFieldOfView = ResolutionSelector.Builder()
-            .setAspectRatioStrategy(AspectRatioStrategy.RATIO_4_3_FALLBACK_AUTO_STRATEGY)
-            .build()
-        val preview = Preview.Builder().setResolutionSelector(sameFieldOfView).build().also {
-            it.setSurfaceProvider(binding.preview.surfaceProvider)
-        }
-        // RGBA_8888 frames convert to an ARGB_8888 Bitmap without a YUV step; keep-only-latest
-        // drops frames while the model is busy instead of queueing them up.
-        val analysis = ImageAnalysis.Builder()
-            .setResolutionSelector(sameFieldOfView)
-            .setBackpressureStrategy(ImageAnalysis.STRATEGY_KEEP_ONLY_LATEST)
-            .setOutputImageFormat(ImageAnalysis.OUTPUT_IMAGE_FORMAT_RGBA_8888)
-            .build()
-        analysis.setAnalyzer(worker, ::analyzeFrame)
-
-        provider.unbindAll()
-        provider.bindToLifecycle(this, CameraSelector.DEFAULT_BACK_CAMERA, preview, analysis)
-    }
-
-    /** Runs on [worker]. */
-    private fun analyzeFrame(image: ImageProxy) {
-        image.use {
-            val helper = model
-            if (showingPhoto || helper == null) return
-            try {
-                // toBitmap() honours the row stride; the rotation is applied by the preprocessor.
-                val result = helper.{{ run }}(it.toBitmap(), it.imageInfo.rotationDegrees)
-                runOnUiThread { if (!showingPhoto) showResult(result{% if detect %}, fill = true{% endif %}) }
-            } catch (e: Exception) {
-                Log.e(TAG, "Frame failed", e)
+            PhotoState.Loading -> {
+                camera.stop()
+                showStatus(getString(R.string.reading_photo))
+                showResult(null{% if detect %}, Orientation.UPRIGHT, fill = false{% endif %})
+            }
+            is PhotoState.Shown -> {
+                camera.stop()
+                binding.pickedImage.setImageBitmap(photo.image)
+                showStatus("")
+                showResult(photo.result{% if detect %}, Orientation.UPRIGHT, fill = false{% endif %})
+            }
+            is PhotoState.Failed -> {
+                camera.stop()
+                showStatus(getString(R.string.photo_unreadable, photo.message))
+                showResult(null{% if detect %}, Orientation.UPRIGHT, fill = false{% endif %})
             }
         }
     }
-
-    private fun analyzePhoto(uri: Uri) {
-        showingPhoto = true
-        binding.cameraButton.visibility = View.VISIBLE
-        worker.execute {
-            try {
-                val bitmap = decodePhoto(uri)
-                val rotation = exifRotation(uri)
-                val result = model?.{{ run }}(bitmap, rotation) ?: return@execute
-                val upright = rotate(bitmap, rotation)
-                runOnUiThread {
-                    binding.pickedImage.setImageBitmap(upright)
-                    binding.pickedImage.visibility = View.VISIBLE
-                    showResult(result{% if detect %}, fill = false{% endif %})
-                }
-            } catch (e: Exception) {
-                Log.e(TAG, "Photo failed", e)
-                runOnUiThread { showStatus(getString(R.string.photo_unreadable, e.message ?: e.javaClass.simpleName)) }
-            }
-        }
-    }
-
-    private fun showLiveCamera() {
-        showingPhoto = false
-        binding.pickedImage.visibility = View.GONE
-        binding.pickedImage.setImageDrawable(null)
-        binding.cameraButton.visibility = View.GONE
 {%- if detect %}
-        binding.overlay.show(null, fill = true)
-{%- endif %}
-        if (hasCameraPermission()) startCamera() else requestCameraPermission.launch(Manifest.permission.CAMERA)
-    }
 
     /**
-     * Decodes at most about [MAX_PHOTO_SIDE] pixels on the longer side: a 12 MP photo would
-     * cost ~48 MB as ARGB, and the model sees a few hundred pixels anyway.
+     * [orientation] turns the result's boxes the way the view below shows its image; [fill]: that
+     * view scales its image to cover (camera preview), false: to fit (photo).
      */
-    private fun decodePhoto(uri: Uri): Bitmap {
-        val bounds = BitmapFactory.Options().apply { inJustDecodeBounds = true }
-        contentResolver.openInputStream(uri).use { BitmapFactory.decodeStream(it, null, bounds) }
-        var sample = 1
-        while (maxOf(bounds.outWidth, bounds.outHeight) / (sample * 2) >= MAX_PHOTO_SIDE) sample *= 2
-        val options = BitmapFactory.Options().apply {
-            inSampleSize = sample
-            inPreferredConfig = Bitmap.Config.ARGB_8888
+    private fun showResult(result: ObjectDetectorHelper.Result?, orientation: Orientation, fill: Boolean) {
+        binding.overlay.show(result, orientation, fill)
+        binding.results.text = when {
+            result == null -> getString(R.string.no_result)
+            result.detections.isEmpty() -> getString(R.string.no_objects)
+            else -> resources.getQuantityString(R.plurals.objects_found, result.detections.size, result.detections.size)
         }
-        return contentResolver.openInputStream(uri).use { BitmapFactory.decodeStream(it, null, options) }
-            ?: throw IllegalArgumentException("not a decodable image")
-    }
-
-    /** Clockwise rotation the photo's EXIF orientation asks for (0 when there is none). */
-    private fun exifRotation(uri: Uri): Int =
-        contentResolver.openInputStream(uri)?.use { ExifInterface(it).rotationDegrees } ?: 0
-
-    private fun rotate(bitmap: Bitmap, degrees: Int): Bitmap =
-        if (degrees == 0) bitmap
-        else Bitmap.createBitmap(bitmap, 0, 0, bitmap.width, bitmap.height, Matrix().apply { postRotate(degrees.toFloat()) }, true)
-
-{%- if detect %}
-
-    /** [fill]: the boxes are over the camera preview (FILL_CENTER), false: over a photo (fitCenter). */
-    private fun showResult(result: ObjectDetectorHelper.Result, fill: Boolean) {
-        binding.overlay.show(result, fill)
-        binding.results.text = if (result.detections.isEmpty()) {
-            getString(R.string.no_objects)
-        } else {
-            resources.getQuantityString(R.plurals.objects_found, result.detections.size, result.detections.size)
-        }
-        binding.inferenceTime.text = getString(R.string.inference_time, result.inferenceTimeMs)
+        binding.inferenceTime.text = result?.let { getString(R.string.inference_time, it.inferenceTimeMs) } ?: ""
     }
 {%- else %}
 
-    private fun showResult(result: ImageClassifierHelper.Result) {
-        binding.results.text = result.categories.joinToString("\n") {
+    private fun showResult(result: ImageClassifierHelper.Result?) {
+        binding.results.text = result?.categories?.joinToString("\n") {
             String.format(Locale.ROOT, "%-24s %5.1f%%", it.label(), it.score() * 100)
-        }
-        binding.inferenceTime.text = getString(R.string.inference_time, result.inferenceTimeMs)
+        } ?: getString(R.string.no_result)
+        binding.inferenceTime.text = result?.let { getString(R.string.inference_time, it.inferenceTimeMs) } ?: ""
     }
 {%- endif %}
 
     private fun showStatus(message: String) {
         binding.status.text = message
-        binding.status.visibility = if (message.isEmpty()) View.GONE else View.VISIBLE
+        binding.status.isVisible = message.isNotEmpty()
     }
 
-    private fun showModelError(error: Exception) {
-        binding.errorPanel.visibility = View.VISIBLE
-        binding.resultPanel.visibility = View.GONE
-        binding.errorMessage.text = error.message ?: error.javaClass.name
-        binding.errorHint.text = getString(R.string.model_error_hint, ModelConfig.MODEL_ASSET, ModelConfig.LABELS_ASSET)
-    }
+    private fun hasCameraPermission() =
+        ContextCompat.checkSelfPermission(this, Manifest.permission.CAMERA) == PackageManager.PERMISSION_GRANTED
 
-    private companion object {
-        const val TAG = "MainActivity"
-        const val MAX_PHOTO_SIDE = 1024
+    /**
+     * The window is edge to edge (enforced from targetSdk 35): the camera fills the screen and the
+     * panels add the system bars and display cutout to their own padding.
+     */
+    private fun keepPanelsClearOfSystemBars() {
+        val results = binding.resultPanel
+        val error = binding.errorPanel
+        val resultsPadding = intArrayOf(results.paddingLeft, results.paddingTop, results.paddingRight, results.paddingBottom)
+        val errorPadding = intArrayOf(error.paddingLeft, error.paddingTop, error.paddingRight, error.paddingBottom)
+        ViewCompat.setOnApplyWindowInsetsListener(binding.root) { _, insets ->
+            val bars = insets.getInsets(WindowInsetsCompat.Type.systemBars() or WindowInsetsCompat.Type.displayCutout())
+            // The result panel sits at the bottom: only the error panel reaches the status bar.
+            results.setPadding(
+                resultsPadding[0] + bars.left, resultsPadding[1], resultsPadding[2] + bars.right, resultsPadding[3] + bars.bottom,
+            )
+            error.setPadding(
+                errorPadding[0] + bars.left, errorPadding[1] + bars.top, errorPadding[2] + bars.right, errorPadding[3] + bars.bottom,
+            )
+            insets
+        }
     }
 }

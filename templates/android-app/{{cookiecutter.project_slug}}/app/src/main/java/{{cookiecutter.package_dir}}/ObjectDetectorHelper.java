@@ -2,6 +2,7 @@ package {{ cookiecutter.package_name }};
 
 import android.content.Context;
 import android.graphics.Bitmap;
+import android.graphics.Rect;
 import android.os.SystemClock;
 
 import {{ cookiecutter.package_name }}.ml.Box;
@@ -11,6 +12,7 @@ import {{ cookiecutter.package_name }}.ml.DetectionPostprocessor;
 import {{ cookiecutter.package_name }}.ml.ImageGeometry;
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor;
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
+import {{ cookiecutter.package_name }}.ml.Orientation;
 import {{ cookiecutter.package_name }}.ml.TensorSpec;
 
 import java.io.Closeable;
@@ -32,7 +34,8 @@ import org.tensorflow.lite.Interpreter;
  * package does the pixel, box and NMS arithmetic (and is what the golden tests check); this class
  * only connects it to Android and the interpreter.
  *
- * <p>Not thread-safe, like the Interpreter itself: call it from one background thread.
+ * <p>Not thread-safe, like the Interpreter itself: {@link MainViewModel} calls it from one
+ * background thread.
  */
 public final class ObjectDetectorHelper implements Closeable {
 
@@ -122,19 +125,23 @@ public final class ObjectDetectorHelper implements Closeable {
         return create(context, ModelConfig.NUM_THREADS);
     }
 
+    /** The whole {@code bitmap}: see {@link #detect(Bitmap, Orientation, Rect)}. */
+    public Result detect(Bitmap bitmap, Orientation orientation) {
+        return detect(bitmap, orientation, new Rect(0, 0, bitmap.getWidth(), bitmap.getHeight()));
+    }
+
     /**
-     * Detects objects in {@code bitmap} (ARGB_8888) after turning it {@code rotationDegrees}
-     * clockwise: CameraX's {@code getImageInfo().getRotationDegrees()} for frames, the EXIF
-     * rotation for photos.
+     * Detects objects in the {@code region} of {@code bitmap} (ARGB_8888) once {@code orientation}
+     * has turned it upright: the camera frame's rotation, or a photo's EXIF orientation.
      */
-    public Result detect(Bitmap bitmap, int rotationDegrees) {
-        int width = bitmap.getWidth();
-        int height = bitmap.getHeight();
+    public Result detect(Bitmap bitmap, Orientation orientation, Rect region) {
+        int width = region.width();
+        int height = region.height();
         if (pixels.length < width * height) {
             pixels = new int[width * height];
         }
-        bitmap.getPixels(pixels, 0, width, 0, 0, width, height);
-        preprocessor.process(pixels, width, height, rotationDegrees, inputBuffer);
+        bitmap.getPixels(pixels, 0, width, region.left, region.top, width, height);
+        preprocessor.process(pixels, width, height, orientation, inputBuffer);
 
         for (ByteBuffer buffer : outputBuffers) {
             buffer.rewind();
@@ -144,7 +151,7 @@ public final class ObjectDetectorHelper implements Closeable {
         long inferenceTimeMs = SystemClock.elapsedRealtime() - start;
 
         List<Detection> detections = postprocessor.process(outputBuffers, options);
-        int[] upright = ImageGeometry.uprightSize(width, height, rotationDegrees);
+        int[] upright = orientation.uprightSize(width, height);
         int[] shape = preprocessor.input().shape();
         ImageGeometry geometry = new ImageGeometry(upright[0], upright[1], shape[2], shape[1], ModelConfig.RESIZE_MODE);
         List<Box> imageBoxes = new ArrayList<>();

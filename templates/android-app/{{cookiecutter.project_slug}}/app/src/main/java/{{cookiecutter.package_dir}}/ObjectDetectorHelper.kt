@@ -2,6 +2,7 @@ package {{ cookiecutter.package_name }}
 
 import android.content.Context
 import android.graphics.Bitmap
+import android.graphics.Rect
 import android.os.SystemClock
 import {{ cookiecutter.package_name }}.ml.Box
 import {{ cookiecutter.package_name }}.ml.Detection
@@ -9,6 +10,7 @@ import {{ cookiecutter.package_name }}.ml.DetectionPostprocessor
 import {{ cookiecutter.package_name }}.ml.ImageGeometry
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor
 import {{ cookiecutter.package_name }}.ml.ModelConfig
+import {{ cookiecutter.package_name }}.ml.Orientation
 import java.io.Closeable
 import java.nio.ByteBuffer
 import org.tensorflow.lite.Interpreter
@@ -19,7 +21,7 @@ import org.tensorflow.lite.Interpreter
  * the pixel, box and NMS arithmetic (and is what the golden tests check); this class only
  * connects it to Android and the interpreter.
  *
- * Not thread-safe, like the Interpreter itself: call it from one background thread.
+ * Not thread-safe, like the Interpreter itself: [MainViewModel] calls it from one background thread.
  */
 class ObjectDetectorHelper private constructor(
     private val interpreter: Interpreter,
@@ -46,15 +48,15 @@ class ObjectDetectorHelper private constructor(
     private var pixels = IntArray(0)
 
     /**
-     * Detects objects in [bitmap] (ARGB_8888) after turning it [rotationDegrees] clockwise:
-     * CameraX's `imageInfo.rotationDegrees` for camera frames, the EXIF rotation for photos.
+     * Detects objects in the [region] of [bitmap] (ARGB_8888) once [orientation] has turned it
+     * upright: the camera frame's rotation, or a photo's EXIF orientation.
      */
-    fun detect(bitmap: Bitmap, rotationDegrees: Int): Result {
-        val width = bitmap.width
-        val height = bitmap.height
+    fun detect(bitmap: Bitmap, orientation: Orientation, region: Rect = Rect(0, 0, bitmap.width, bitmap.height)): Result {
+        val width = region.width()
+        val height = region.height()
         if (pixels.size < width * height) pixels = IntArray(width * height)
-        bitmap.getPixels(pixels, 0, width, 0, 0, width, height)
-        preprocessor.process(pixels, width, height, rotationDegrees, inputBuffer)
+        bitmap.getPixels(pixels, 0, width, region.left, region.top, width, height)
+        preprocessor.process(pixels, width, height, orientation, inputBuffer)
 
         outputBuffers.forEach { it.rewind() }
         val start = SystemClock.elapsedRealtime()
@@ -62,7 +64,7 @@ class ObjectDetectorHelper private constructor(
         val inferenceTimeMs = SystemClock.elapsedRealtime() - start
 
         val detections = postprocessor.process(outputBuffers, options)
-        val (uprightWidth, uprightHeight) = ImageGeometry.uprightSize(width, height, rotationDegrees)
+        val (uprightWidth, uprightHeight) = orientation.uprightSize(width, height)
         val shape = preprocessor.input().shape()
         val geometry = ImageGeometry(uprightWidth, uprightHeight, shape[2], shape[1], ModelConfig.RESIZE_MODE)
         return Result(detections, detections.map { geometry.toImage(it.box()) }, uprightWidth, uprightHeight, inferenceTimeMs)

@@ -1,0 +1,266 @@
+{%- set detect = cookiecutter.task == "detect" -%}
+package {{ cookiecutter.package_name }};
+
+import android.graphics.Bitmap;
+import android.graphics.Rect;
+import android.util.Log;
+import android.view.Display;
+import android.view.OrientationEventListener;
+import android.view.Surface;
+import android.view.View;
+
+import androidx.annotation.NonNull;
+import androidx.annotation.Nullable;
+import androidx.appcompat.app.AppCompatActivity;
+import androidx.camera.core.Camera;
+{%- if detect %}
+import androidx.camera.core.CameraInfo;
+{%- endif %}
+import androidx.camera.core.CameraInfoUnavailableException;
+import androidx.camera.core.CameraSelector;
+import androidx.camera.core.ImageAnalysis;
+import androidx.camera.core.Preview;
+import androidx.camera.core.UseCaseGroup;
+import androidx.camera.core.ViewPort;
+import androidx.camera.lifecycle.ProcessCameraProvider;
+import androidx.camera.view.PreviewView;
+import androidx.core.content.ContextCompat;
+import androidx.lifecycle.Lifecycle;
+import androidx.lifecycle.LifecycleEventObserver;
+
+{%- if detect %}
+
+import {{ cookiecutter.package_name }}.ml.Orientation;
+{%- endif %}
+
+import com.google.common.util.concurrent.ListenableFuture;
+
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The live camera of one activity: a preview and an analysis stream bound together.
+ *
+ * <ul>
+ *   <li>One field of view by construction: both use cases are bound in a {@link UseCaseGroup} with
+ *       the preview's {@link ViewPort}, so each analysis frame's crop rect is exactly what the
+ *       preview shows, and only that part reaches the model.
+ *   <li>Upright frames however the phone is held: the analysis target rotation follows the
+ *       device's physical orientation (CameraX's orientation-listener pattern), including the 180°
+ *       turns that do not recreate the activity and the angles a portrait-locked display never
+ *       follows.
+ *   <li>The back camera, or the front one on devices that have no back camera.
+ * </ul>
+ *
+ * <p>{@link #start()} and {@link #stop()} can be called any number of times; stopped, the camera
+ * is released (its privacy indicator goes off) and the orientation sensor is not listened to.
+ */
+public final class LiveCamera {
+
+    private static final String TAG = "LiveCamera";
+
+    /** Receives each analysis frame on the analysis executor. */
+    public interface FrameListener {
+        /** The {@code region} of {@code frame} the preview shows, and the clockwise turn that makes it upright. */
+        void onFrame(@NonNull Bitmap frame, @NonNull Rect region, int rotationDegrees);
+    }
+
+    private final AppCompatActivity activity;
+    private final PreviewView previewView;
+    private final Executor analysisExecutor;
+    private final FrameListener onFrame;
+    private final Consumer<String> onUnavailable;
+    private final OrientationEventListener orientationListener;
+
+    private boolean started;
+    @Nullable private ProcessCameraProvider provider;
+    @Nullable private Preview preview;
+    @Nullable private ImageAnalysis analysis;
+    @Nullable private Camera camera;
+
+    /** How the device is held, as a Surface.ROTATION_* value; -1 until the sensor reports. */
+    private int deviceRotation = -1;
+
+    /**
+     * @param analysisExecutor frames are delivered here, one at a time; newer frames replace waiting ones
+     * @param onUnavailable why the camera cannot start, for the user
+     */
+    public LiveCamera(@NonNull AppCompatActivity activity, @NonNull PreviewView previewView,
+                      @NonNull Executor analysisExecutor, @NonNull FrameListener onFrame,
+                      @NonNull Consumer<String> onUnavailable) {
+        this.activity = activity;
+        this.previewView = previewView;
+        this.analysisExecutor = analysisExecutor;
+        this.onFrame = onFrame;
+        this.onUnavailable = onUnavailable;
+        this.orientationListener = new OrientationEventListener(activity) {
+            @Override
+            public void onOrientationChanged(int orientation) {
+                if (orientation == ORIENTATION_UNKNOWN) {
+                    return; // flat on a table: keep the last one
+                }
+                int rotation;
+                if (orientation >= 45 && orientation < 135) {
+                    rotation = Surface.ROTATION_270;
+                } else if (orientation >= 135 && orientation < 225) {
+                    rotation = Surface.ROTATION_180;
+                } else if (orientation >= 225 && orientation < 315) {
+                    rotation = Surface.ROTATION_90;
+                } else {
+                    rotation = Surface.ROTATION_0;
+                }
+                deviceRotation = rotation;
+                if (analysis != null) {
+                    analysis.setTargetRotation(rotation);
+                }
+            }
+        };
+        // The sensor is only listened to while the screen is visible and the camera wanted.
+        activity.getLifecycle().addObserver((LifecycleEventObserver) (source, event) -> {
+            if (event == Lifecycle.Event.ON_START && started) {
+                orientationListener.enable();
+            } else if (event == Lifecycle.Event.ON_STOP) {
+                orientationListener.disable();
+            }
+        });
+    }
+
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        orientationListener.enable();
+        if (provider != null) {
+            bindOnceLaidOut(provider);
+            return;
+        }
+        ListenableFuture<ProcessCameraProvider> future = ProcessCameraProvider.getInstance(activity);
+        future.addListener(() -> {
+            try {
+                provider = future.get();
+            } catch (Exception e) {
+                Log.e(TAG, "Camera provider unavailable", e);
+                onUnavailable.accept(describe(e));
+                return;
+            }
+            bindOnceLaidOut(provider);
+        }, ContextCompat.getMainExecutor(activity));
+    }
+
+    public void stop() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        orientationListener.disable();
+        if (provider != null) {
+            // Only this activity's use cases: unbindAll() would also cut off another activity's.
+            provider.unbind(preview, analysis);
+        }
+        preview = null;
+        analysis = null;
+        camera = null;
+    }
+
+    /** The preview's view port exists once the PreviewView is laid out and attached. */
+    private void bindOnceLaidOut(ProcessCameraProvider provider) {
+        if (previewView.isLaidOut() && !previewView.isLayoutRequested()) {
+            bind(provider);
+            return;
+        }
+        previewView.addOnLayoutChangeListener(new View.OnLayoutChangeListener() {
+            @Override
+            public void onLayoutChange(View view, int left, int top, int right, int bottom,
+                                       int oldLeft, int oldTop, int oldRight, int oldBottom) {
+                view.removeOnLayoutChangeListener(this);
+                bind(provider);
+            }
+        });
+    }
+
+    private void bind(ProcessCameraProvider provider) {
+        // stop() may have come first, or the activity may be gone by the time the provider is ready.
+        if (!started || camera != null || activity.getLifecycle().getCurrentState() == Lifecycle.State.DESTROYED) {
+            return;
+        }
+        CameraSelector selector;
+        try {
+            if (provider.hasCamera(CameraSelector.DEFAULT_BACK_CAMERA)) {
+                selector = CameraSelector.DEFAULT_BACK_CAMERA;
+            } else if (provider.hasCamera(CameraSelector.DEFAULT_FRONT_CAMERA)) {
+                selector = CameraSelector.DEFAULT_FRONT_CAMERA;
+            } else {
+                selector = null;
+            }
+        } catch (CameraInfoUnavailableException e) {
+            Log.e(TAG, "Camera information unavailable", e);
+            selector = null;
+        }
+        if (selector == null) {
+            onUnavailable.accept(activity.getString(R.string.no_camera));
+            return;
+        }
+        Preview newPreview = new Preview.Builder().build();
+        newPreview.setSurfaceProvider(previewView.getSurfaceProvider());
+        // RGBA_8888 frames become an ARGB_8888 Bitmap without a YUV step; keep-only-latest drops
+        // frames while the model is busy instead of queueing them up.
+        ImageAnalysis newAnalysis = new ImageAnalysis.Builder()
+                .setBackpressureStrategy(ImageAnalysis.STRATEGY_KEEP_ONLY_LATEST)
+                .setOutputImageFormat(ImageAnalysis.OUTPUT_IMAGE_FORMAT_RGBA_8888)
+                .setTargetRotation(deviceRotation >= 0 ? deviceRotation : displayRotation())
+                .build();
+        newAnalysis.setAnalyzer(analysisExecutor, image -> {
+            // toBitmap() copies the whole buffer (honouring its row stride); the crop rect, in
+            // the same buffer coordinates, is the part the preview shows.
+            try (image) {
+                onFrame.onFrame(image.toBitmap(), image.getCropRect(), image.getImageInfo().getRotationDegrees());
+            }
+        });
+        UseCaseGroup.Builder group = new UseCaseGroup.Builder().addUseCase(newPreview).addUseCase(newAnalysis);
+        ViewPort viewPort = previewView.getViewPort();
+        if (viewPort != null) {
+            group.setViewPort(viewPort);
+        }
+        try {
+            camera = provider.bindToLifecycle(activity, selector, group.build());
+        } catch (RuntimeException e) { // another app holds the camera, or the use cases are unsupported
+            Log.e(TAG, "Camera failed to start", e);
+            onUnavailable.accept(describe(e));
+            return;
+        }
+        preview = newPreview;
+        analysis = newAnalysis;
+    }
+{%- if detect %}
+
+    /**
+     * How to turn a box found in a frame that {@code frameRotationDegrees} made upright so that it
+     * lands on the preview. The frame is upright for the way the device is held, the preview for
+     * the display, and the two differ whenever the display does not follow the device (auto-rotate
+     * off, upside down); a front camera's preview is also mirrored.
+     */
+    @NonNull
+    public Orientation displayOrientation(int frameRotationDegrees) {
+        if (camera == null) {
+            return Orientation.UPRIGHT;
+        }
+        CameraInfo info = camera.getCameraInfo();
+        int turn = (info.getSensorRotationDegrees(displayRotation()) - frameRotationDegrees + 360) % 360;
+        if (info.getLensFacing() == CameraSelector.LENS_FACING_FRONT) {
+            // Turning, then mirroring, is mirroring, then turning the other way.
+            return Orientation.of((360 - turn) % 360, true);
+        }
+        return Orientation.ofRotation(turn);
+    }
+{%- endif %}
+
+    private int displayRotation() {
+        Display display = previewView.getDisplay();
+        return display != null ? display.getRotation() : Surface.ROTATION_0;
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,246 @@
+{%- set detect = cookiecutter.task == "detect" -%}
+{%- set Helper = "ObjectDetectorHelper" if detect else "ImageClassifierHelper" -%}
+{%- set run = "detect" if detect else "classify" -%}
+package {{ cookiecutter.package_name }};
+
+import android.app.Application;
+import android.content.ContentResolver;
+import android.graphics.Bitmap;
+import android.graphics.Rect;
+import android.net.Uri;
+import android.util.Log;
+
+import androidx.annotation.NonNull;
+import androidx.annotation.Nullable;
+import androidx.core.content.ContextCompat;
+import androidx.lifecycle.AndroidViewModel;
+import androidx.lifecycle.LiveData;
+import androidx.lifecycle.MutableLiveData;
+
+import {{ cookiecutter.package_name }}.ml.Orientation;
+
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Owns the model for as long as the screen exists, rotations included: loads it once, runs camera
+ * frames and picked photos through it on one background thread, and publishes what the screen
+ * shows as {@link #state()}. {@link MainActivity} only renders the state and forwards what the
+ * user does.
+ *
+ * <p>Threads: {@link #helper} is only touched on {@link #worker}; the state only changes on the
+ * main thread ({@link #main}), so every change sees the one before it and a late result can be
+ * checked against what the screen shows now.
+ */
+public class MainViewModel extends AndroidViewModel {
+
+    private static final String TAG = "MainViewModel";
+
+    /** Whether the model is usable yet. */
+    public enum ModelStatus { LOADING, READY, FAILED }
+
+    public enum CameraPermission { UNKNOWN, GRANTED, DENIED }
+
+    /** A picked photo on screen, from the moment it is picked: loading, shown, or failed. */
+    public static final class PhotoState {
+        static final PhotoState LOADING = new PhotoState(null, null, null);
+
+        /** The photo turned upright, exactly as the model saw it; null while loading or failed. */
+        @Nullable public final Bitmap image;
+        @Nullable public final {{ Helper }}.Result result;
+        /** Why the photo could not be shown; null unless it failed. */
+        @Nullable public final String error;
+
+        private PhotoState(@Nullable Bitmap image, @Nullable {{ Helper }}.Result result, @Nullable String error) {
+            this.image = image;
+            this.result = result;
+            this.error = error;
+        }
+    }
+
+    /** Everything the screen shows; the activity keeps no state of its own. Immutable. */
+    public static final class UiState {
+        public final ModelStatus model;
+        /** Why the model failed to load; null unless {@link ModelStatus#FAILED}. */
+        @Nullable public final String modelError;
+        /** The latest camera result while the camera is live. */
+        @Nullable public final {{ Helper }}.Result liveResult;
+{%- if detect %}
+        /** The clockwise rotation that made {@link #liveResult}'s frame upright. */
+        public final int liveRotationDegrees;
+{%- endif %}
+        /** Non-null while a picked photo is on screen: the camera is off and Back returns to it. */
+        @Nullable public final PhotoState photo;
+        public final CameraPermission cameraPermission;
+        /** Why the camera could not start (none on this device, or in use by another app). */
+        @Nullable public final String cameraProblem;
+
+        UiState(ModelStatus model, @Nullable String modelError, @Nullable {{ Helper }}.Result liveResult,
+{%- if detect %}
+                int liveRotationDegrees,
+{%- endif %}
+                @Nullable PhotoState photo, CameraPermission cameraPermission, @Nullable String cameraProblem) {
+            this.model = model;
+            this.modelError = modelError;
+            this.liveResult = liveResult;
+{%- if detect %}
+            this.liveRotationDegrees = liveRotationDegrees;
+{%- endif %}
+            this.photo = photo;
+            this.cameraPermission = cameraPermission;
+            this.cameraProblem = cameraProblem;
+        }
+
+        UiState withModel(ModelStatus model, @Nullable String modelError) {
+            return new UiState(model, modelError, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+        }
+
+        UiState withLiveResult(@Nullable {{ Helper }}.Result liveResult{% if detect %}, int liveRotationDegrees{% endif %}) {
+            return new UiState(model, modelError, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+        }
+
+        UiState withPhoto(@Nullable PhotoState photo) {
+            return new UiState(model, modelError, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+        }
+
+        UiState withCamera(CameraPermission cameraPermission, @Nullable String cameraProblem) {
+            return new UiState(model, modelError, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+        }
+    }
+
+    private final MutableLiveData<UiState> state = new MutableLiveData<>(
+            new UiState(ModelStatus.LOADING, null, null,{% if detect %} 0,{% endif %} null, CameraPermission.UNKNOWN, null));
+
+    /** The one thread that touches {@link #helper}: the interpreter is not thread-safe. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final Executor main;
+
+    /** Only read and written on {@link #worker}. */
+    private {{ Helper }} helper;
+
+    /** Numbers photo requests; a result that is not for the latest one is dropped. Main thread only. */
+    private int photoRequest;
+
+    /** Read by {@link #analyzeFrame} on the worker, to skip frames while a photo is shown. */
+    private volatile boolean showingPhoto;
+
+    public MainViewModel(@NonNull Application application) {
+        super(application);
+        main = ContextCompat.getMainExecutor(application);
+        worker.execute(() -> {
+            try {
+                helper = {{ Helper }}.create(application);
+                main.execute(() -> update(current().withModel(ModelStatus.READY, null)));
+            } catch (IOException | RuntimeException e) {
+                Log.e(TAG, "Model failed to load", e);
+                String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+                main.execute(() -> update(current().withModel(ModelStatus.FAILED, message)));
+            }
+        });
+    }
+
+    /** What the screen shows; delivered to observers only while they are started. */
+    public LiveData<UiState> state() {
+        return state;
+    }
+
+    /** Where the camera delivers frames, so that {@link #analyzeFrame} runs on the worker. */
+    public Executor analysisExecutor() {
+        return worker;
+    }
+
+    /**
+     * Runs on {@link #analysisExecutor()} for each camera frame: the {@code region} of
+     * {@code frame} that the preview shows, turned {@code rotationDegrees} clockwise to be upright.
+     * Frames that arrive while the model loads or a photo is shown are dropped.
+     */
+    public void analyzeFrame(@NonNull Bitmap frame, @NonNull Rect region, int rotationDegrees) {
+        {{ Helper }} model = helper;
+        if (model == null || showingPhoto) {
+            return;
+        }
+        {{ Helper }}.Result result;
+        try {
+            result = model.{{ run }}(frame, Orientation.ofRotation(rotationDegrees), region);
+        } catch (RuntimeException e) {
+            Log.e(TAG, "Frame failed", e);
+            return;
+        }
+        main.execute(() -> {
+            // A photo picked while this frame ran wins: its screen must not show a camera result.
+            if (current().photo == null) {
+                update(current().withLiveResult(result{% if detect %}, rotationDegrees{% endif %}));
+            }
+        });
+    }
+
+    /** Decodes and {{ "analyses" if detect else "classifies" }} a picked photo; the camera stays off until {@link #showLiveCamera}. */
+    public void analyzePhoto(@NonNull Uri uri) {
+        int request = ++photoRequest;
+        showingPhoto = true;
+        update(current().withPhoto(PhotoState.LOADING));
+        ContentResolver resolver = getApplication().getContentResolver();
+        worker.execute(() -> {
+            PhotoState shown;
+            try {
+                Photo photo = Photo.decode(resolver, uri);
+                if (helper == null) {
+                    throw new IllegalStateException("the model is not loaded");
+                }
+                {{ Helper }}.Result result = helper.{{ run }}(photo.bitmap(), photo.orientation());
+                shown = new PhotoState(photo.upright(), result, null);
+            } catch (IOException | RuntimeException e) {
+                Log.e(TAG, "Photo failed", e);
+                shown = new PhotoState(null, null, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+            }
+            PhotoState result = shown;
+            main.execute(() -> {
+                // The user may have gone back to the camera, or picked another photo, meanwhile.
+                if (request == photoRequest) {
+                    update(current().withPhoto(result));
+                }
+            });
+        });
+    }
+
+    /** Leaves the photo (if any) for the live camera; a photo still being analysed is dropped. */
+    public void showLiveCamera() {
+        photoRequest++;
+        showingPhoto = false;
+        update(current().withPhoto(null).withLiveResult(null{% if detect %}, 0{% endif %}).withCamera(current().cameraPermission, null));
+    }
+
+    public void onCameraPermissionResult(boolean granted) {
+        CameraPermission permission = granted ? CameraPermission.GRANTED : CameraPermission.DENIED;
+        if (current().cameraPermission != permission) {
+            update(current().withCamera(permission, current().cameraProblem));
+        }
+    }
+
+    public void onCameraUnavailable(@NonNull String reason) {
+        update(current().withCamera(current().cameraPermission, reason));
+    }
+
+    @Override
+    protected void onCleared() {
+        // After any frame or photo still running on the worker: the interpreter is closed on the
+        // thread that uses it, never under it.
+        worker.execute(() -> {
+            if (helper != null) {
+                helper.close();
+                helper = null;
+            }
+        });
+        worker.shutdown();
+    }
+
+    private UiState current() {
+        return state.getValue();
+    }
+
+    private void update(UiState next) {
+        state.setValue(next);
+    }
+}

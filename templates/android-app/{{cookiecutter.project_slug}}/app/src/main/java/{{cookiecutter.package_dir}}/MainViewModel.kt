@@ -1,0 +1,169 @@
+{%- set detect = cookiecutter.task == "detect" -%}
+{%- set Helper = "ObjectDetectorHelper" if detect else "ImageClassifierHelper" -%}
+{%- set run = "detect" if detect else "classify" -%}
+package {{ cookiecutter.package_name }}
+
+import android.app.Application
+import android.graphics.Bitmap
+import android.graphics.Rect
+import android.net.Uri
+import android.util.Log
+import androidx.lifecycle.AndroidViewModel
+import androidx.lifecycle.viewModelScope
+import {{ cookiecutter.package_name }}.ml.Orientation
+import java.util.concurrent.Executor
+import java.util.concurrent.Executors
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.asCoroutineDispatcher
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+
+/**
+ * Owns the model for as long as the screen exists, rotations included: loads it once, runs camera
+ * frames and picked photos through it on one background thread, and publishes what the screen
+ * shows as [state]. [MainActivity] only renders [state] and forwards what the user does.
+ */
+class MainViewModel(application: Application) : AndroidViewModel(application) {
+
+    /** Whether the model is usable yet. */
+    sealed interface ModelStatus {
+        data object Loading : ModelStatus
+        data object Ready : ModelStatus
+        data class Failed(val message: String) : ModelStatus
+    }
+
+    /** A picked photo on screen, from the moment it is picked. */
+    sealed interface PhotoState {
+        data object Loading : PhotoState
+
+        /** [image] is the photo turned upright, exactly as the model saw it. */
+        data class Shown(val image: Bitmap, val result: {{ Helper }}.Result) : PhotoState
+        data class Failed(val message: String) : PhotoState
+    }
+
+    enum class CameraPermission { UNKNOWN, GRANTED, DENIED }
+
+    /** Everything the screen shows; the activity keeps no state of its own. */
+    data class UiState(
+        val model: ModelStatus = ModelStatus.Loading,
+        /** The latest camera result while the camera is live. */
+        val liveResult: {{ Helper }}.Result? = null,
+{%- if detect %}
+        /** The clockwise rotation that made [liveResult]'s frame upright. */
+        val liveRotationDegrees: Int = 0,
+{%- endif %}
+        /** Non-null while a picked photo is on screen: the camera is off and Back returns to it. */
+        val photo: PhotoState? = null,
+        val cameraPermission: CameraPermission = CameraPermission.UNKNOWN,
+        /** Why the camera could not start (none on this device, or in use by another app). */
+        val cameraProblem: String? = null,
+    )
+
+    private val _state = MutableStateFlow(UiState())
+    val state: StateFlow<UiState> = _state.asStateFlow()
+
+    /**
+     * The one thread that touches [helper] (the interpreter is not thread-safe): the model loads
+     * here, camera frames are analysed here ([analysisExecutor]) and photos are classified here.
+     */
+    private val worker = Executors.newSingleThreadExecutor()
+    private val workerDispatcher = worker.asCoroutineDispatcher()
+
+    /** Only read and written on [worker]. */
+    private var helper: {{ Helper }}? = null
+
+    /** Numbers photo requests; a result that is not for the latest one is dropped. Main thread only. */
+    private var photoRequest = 0
+
+    /** Where the camera delivers frames, so that [analyzeFrame] runs on [worker]. */
+    val analysisExecutor: Executor get() = worker
+
+    init {
+        viewModelScope.launch {
+            val status = try {
+                withContext(workerDispatcher) { helper = {{ Helper }}.create(getApplication()) }
+                ModelStatus.Ready
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Exception) {
+                Log.e(TAG, "Model failed to load", e)
+                ModelStatus.Failed(e.message ?: e.javaClass.name)
+            }
+            _state.update { it.copy(model = status) }
+        }
+    }
+
+    /**
+     * Runs on [analysisExecutor] for each camera frame: the [region] of [frame] that the preview
+     * shows, turned [rotationDegrees] clockwise to be upright. Frames that arrive while the model
+     * loads or a photo is shown are dropped.
+     */
+    fun analyzeFrame(frame: Bitmap, region: Rect, rotationDegrees: Int) {
+        val model = helper ?: return
+        if (_state.value.photo != null) return
+        val result = try {
+            model.{{ run }}(frame, Orientation.ofRotation(rotationDegrees), region)
+        } catch (e: Exception) {
+            Log.e(TAG, "Frame failed", e)
+            return
+        }
+        // A photo picked while this frame ran wins: its screen must not show a camera result.
+        _state.update { if (it.photo == null) it.copy(liveResult = result{% if detect %}, liveRotationDegrees = rotationDegrees{% endif %}) else it }
+    }
+
+    /** Decodes and {{ "analyses" if detect else "classifies" }} a picked photo; the camera stays off until [showLiveCamera]. */
+    fun analyzePhoto(uri: Uri) {
+        val request = ++photoRequest
+        _state.update { it.copy(photo = PhotoState.Loading) }
+        viewModelScope.launch {
+            val shown = try {
+                val photo = withContext(Dispatchers.IO) { Photo.decode(getApplication<Application>().contentResolver, uri) }
+                val result = withContext(workerDispatcher) {
+                    val model = checkNotNull(helper) { "the model is not loaded" }
+                    model.{{ run }}(photo.bitmap, photo.orientation)
+                }
+                PhotoState.Shown(withContext(Dispatchers.Default) { photo.upright() }, result)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Exception) {
+                Log.e(TAG, "Photo failed", e)
+                PhotoState.Failed(e.message ?: e.javaClass.simpleName)
+            }
+            // The user may have gone back to the camera, or picked another photo, meanwhile.
+            if (request == photoRequest) _state.update { it.copy(photo = shown) }
+        }
+    }
+
+    /** Leaves the photo (if any) for the live camera; a photo still being analysed is dropped. */
+    fun showLiveCamera() {
+        photoRequest++
+        _state.update { it.copy(photo = null, liveResult = null, cameraProblem = null) }
+    }
+
+    fun onCameraPermissionResult(granted: Boolean) {
+        _state.update { it.copy(cameraPermission = if (granted) CameraPermission.GRANTED else CameraPermission.DENIED) }
+    }
+
+    fun onCameraUnavailable(reason: String) {
+        _state.update { it.copy(cameraProblem = reason) }
+    }
+
+    override fun onCleared() {
+        // After any frame or photo still running on the worker: the interpreter is closed on
+        // the thread that uses it, never under it.
+        worker.execute {
+            helper?.close()
+            helper = null
+        }
+        worker.shutdown()
+    }
+
+    private companion object {
+        const val TAG = "MainViewModel"
+    }
+}

@@ -1,0 +1,4 @@
+package androidx.lifecycle
+
+/** lifecycle-common (Kotlin): a marker interface. */
+public interface LifecycleObserver
