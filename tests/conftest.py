@@ -150,6 +150,20 @@ def edit():
         path.write_text(text)
 
 
+def edited_copy(project: Path, tmp_path: Path, relative: str, old: str, new: str) -> Path:
+    """A copy of ``project`` (under ``tmp_path``) with ``old`` replaced by ``new`` in one file;
+    the original stays as generated for the other tests of a module-scoped fixture."""
+    import shutil
+
+    copy = tmp_path / "edited"
+    shutil.copytree(project, copy)
+    path = copy / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{relative} no longer contains {old!r}: update the test"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return copy
+
+
 def assert_verify_fails(project, failing_test):
     """`verify` exits 1, reports failures, and names ``failing_test`` among them."""
     result = run_cli("verify", project)

@@ -13,7 +13,6 @@ session and each project is generated once per module; the breakage tests copy a
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,7 +26,7 @@ from android_compile import (
     generate_r_java,
     generate_view_bindings,
 )
-from conftest import new_args, run_cli
+from conftest import edited_copy, new_args, run_cli
 
 KOTLIN_PACKAGE = "com.example.tfliteclassifier"
 JAVA_PACKAGE = "org.acme.seeing"
@@ -82,16 +81,6 @@ def java_detect_project(detectors, tmp_path_factory) -> Path:
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "task: detect" in result.stdout
     return out
-
-
-def _broken_copy(project: Path, tmp_path: Path, relative: str, old: str, new: str) -> Path:
-    copy = tmp_path / "broken"
-    shutil.copytree(project, copy)
-    path = copy / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{relative} no longer contains {old!r}: update the test"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return copy
 
 
 def _compile_error(project: Path, stubs, work: Path) -> str:
@@ -170,7 +159,7 @@ def test_detection_binding_types_the_overlay_with_the_custom_view(java_detect_pr
 def test_kotlin_nullable_on_draw_override_does_not_compile(kotlin_detect_project, stubs, tmp_path):
     # View.onDraw(@NonNull Canvas) since Android 14's SDK: `Canvas?` no longer overrides it.
     relative = f"app/src/main/java/{KOTLIN_PACKAGE.replace('.', '/')}/DetectionOverlayView.kt"
-    broken = _broken_copy(kotlin_detect_project, tmp_path, relative, "override fun onDraw(canvas: Canvas)", "override fun onDraw(canvas: Canvas?)")
+    broken = edited_copy(kotlin_detect_project, tmp_path, relative, "override fun onDraw(canvas: Canvas)", "override fun onDraw(canvas: Canvas?)")
 
     output = _compile_error(broken, stubs, tmp_path / "work")
 
@@ -180,7 +169,7 @@ def test_kotlin_nullable_on_draw_override_does_not_compile(kotlin_detect_project
 def test_kotlin_unchecked_nullable_view_port_does_not_compile(kotlin_project, stubs, tmp_path):
     # PreviewView.getViewPort() is null until the view is attached: the stubs keep that visible.
     relative = f"app/src/main/java/{KOTLIN_PACKAGE.replace('.', '/')}/LiveCamera.kt"
-    broken = _broken_copy(kotlin_project, tmp_path, relative, "previewView.viewPort?.let(group::setViewPort)", "group.setViewPort(previewView.viewPort)")
+    broken = edited_copy(kotlin_project, tmp_path, relative, "previewView.viewPort?.let(group::setViewPort)", "group.setViewPort(previewView.viewPort)")
 
     output = _compile_error(broken, stubs, tmp_path / "work")
 
@@ -190,7 +179,7 @@ def test_kotlin_unchecked_nullable_view_port_does_not_compile(kotlin_project, st
 def test_java_unhandled_camera_info_exception_does_not_compile(java_project, stubs, tmp_path):
     # ProcessCameraProvider.hasCamera is @Throws(CameraInfoUnavailableException): checked in Java.
     relative = f"app/src/main/java/{JAVA_PACKAGE.replace('.', '/')}/LiveCamera.java"
-    broken = _broken_copy(java_project, tmp_path, relative, "catch (CameraInfoUnavailableException e)", "catch (IllegalStateException e)")
+    broken = edited_copy(java_project, tmp_path, relative, "catch (CameraInfoUnavailableException e)", "catch (IllegalStateException e)")
 
     output = _compile_error(broken, stubs, tmp_path / "work")
 
@@ -199,7 +188,7 @@ def test_java_unhandled_camera_info_exception_does_not_compile(java_project, stu
 
 def test_java_wrong_paint_api_does_not_compile(java_detect_project, stubs, tmp_path):
     relative = f"app/src/main/java/{DETECT_JAVA_PACKAGE.replace('.', '/')}/DetectionOverlayView.java"
-    broken = _broken_copy(java_detect_project, tmp_path, relative, "boxPaint.setStrokeWidth(", "boxPaint.setStrokeSize(")
+    broken = edited_copy(java_detect_project, tmp_path, relative, "boxPaint.setStrokeWidth(", "boxPaint.setStrokeSize(")
 
     output = _compile_error(broken, stubs, tmp_path / "work")
 
@@ -210,7 +199,7 @@ def test_java_wrong_paint_api_does_not_compile(java_detect_project, stubs, tmp_p
 def test_misspelled_view_binding_field_does_not_compile(language, kotlin_project, java_project, stubs, tmp_path):
     project, package, ext = (kotlin_project, KOTLIN_PACKAGE, "kt") if language == "kotlin" else (java_project, JAVA_PACKAGE, "java")
     relative = f"app/src/main/java/{package.replace('.', '/')}/MainActivity.{ext}"
-    broken = _broken_copy(project, tmp_path, relative, "binding.pickPhotoButton", "binding.pickPhotoButon")
+    broken = edited_copy(project, tmp_path, relative, "binding.pickPhotoButton", "binding.pickPhotoButon")
 
     output = _compile_error(broken, stubs, tmp_path / "work")
 
@@ -222,7 +211,7 @@ def test_string_resource_missing_from_values_does_not_compile(java_project, stub
     strings = "app/src/main/res/values/strings.xml"
     text = (java_project / strings).read_text(encoding="utf-8")
     line = re.search(r'\s*<string name="photo_unreadable">.*</string>', text).group(0)
-    broken = _broken_copy(java_project, tmp_path, strings, line, "")
+    broken = edited_copy(java_project, tmp_path, strings, line, "")
 
     output = _compile_error(broken, stubs, tmp_path / "work")
 
@@ -230,7 +219,7 @@ def test_string_resource_missing_from_values_does_not_compile(java_project, stub
 
 
 def test_layout_reference_to_missing_string_is_reported(java_project, stubs, tmp_path):
-    broken = _broken_copy(java_project, tmp_path, "app/src/main/res/layout/activity_main.xml", "@string/picked_photo", "@string/picked_fotos")
+    broken = edited_copy(java_project, tmp_path, "app/src/main/res/layout/activity_main.xml", "@string/picked_photo", "@string/picked_fotos")
 
     output = _compile_error(broken, stubs, tmp_path / "work")
 
@@ -254,7 +243,7 @@ def test_view_binding_has_a_typed_field_per_id(java_project, tmp_path):
     layout = (java_project / "app/src/main/res/layout/activity_main.xml").read_text(encoding="utf-8")
 
     ids = re.findall(r'android:id="@\+id/(\w+)"', layout)
-    assert len(ids) == 11
+    assert len(ids) == 12
     fields = re.findall(r"public final (\w+) (\w+);", text)
     assert [name for _, name in fields] == sorted(binding_field_name("@id/" + i) for i in ids)
     types = dict((name, kind) for kind, name in fields)

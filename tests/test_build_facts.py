@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import edited_copy
+
 from scaffold.render.build_facts import load_facts, problems, read_build_files
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "android-app"
@@ -59,20 +61,8 @@ def test_every_variant_builds_within_its_floors(tmp_path, language, task, select
     assert ("org.tensorflow:tensorflow-lite-select-tf-ops" in modules) == select_tf_ops
 
 
-def _edited(project: Path, tmp_path: Path, relative: str, old: str, new: str) -> Path:
-    import shutil
-
-    copy = tmp_path / "edited"
-    shutil.copytree(project, copy)
-    path = copy / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{relative} no longer contains {old!r}: update the test"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return copy
-
-
 def _problems_after(project, tmp_path, relative, old, new) -> list[str]:
-    return problems(read_build_files(_edited(project, tmp_path, relative, old, new)), FACTS)
+    return problems(read_build_files(edited_copy(project, tmp_path, relative, old, new)), FACTS)
 
 
 def test_core_1_19_on_compile_sdk_36_is_caught(kotlin_project, tmp_path):

@@ -1,8 +1,8 @@
 {%- if cookiecutter.language == "kotlin" -%}
 import org.jetbrains.kotlin.gradle.dsl.JvmTarget
 
-{% endif -%}
 // AGP 9 compiles Kotlin itself (built-in Kotlin): no org.jetbrains.kotlin.android plugin needed.
+{% endif -%}
 plugins {
     alias(libs.plugins.android.application)
 }

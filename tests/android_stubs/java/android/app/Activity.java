@@ -1,5 +1,7 @@
 package android.app;
 
+import android.content.Intent;
+
 import android.os.Bundle;
 import android.view.ContextThemeWrapper;
 import android.view.LayoutInflater;
@@ -63,6 +65,15 @@ public class Activity extends ContextThemeWrapper {
     }
 
     public boolean isChangingConfigurations() {
+        throw new RuntimeException("stub");
+    }
+
+    public boolean shouldShowRequestPermissionRationale(@NonNull String permission) {
+        throw new RuntimeException("stub");
+    }
+
+    @Override
+    public void startActivity(Intent intent) {
         throw new RuntimeException("stub");
     }
 

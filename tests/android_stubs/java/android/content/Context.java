@@ -17,6 +17,10 @@ public abstract class Context {
 
     public abstract Context getApplicationContext();
 
+    public abstract String getPackageName();
+
+    public abstract void startActivity(Intent intent);
+
     @NonNull
     public final String getString(int resId) {
         throw new RuntimeException("stub");

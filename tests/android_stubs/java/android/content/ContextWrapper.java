@@ -27,4 +27,14 @@ public class ContextWrapper extends Context {
     public Context getApplicationContext() {
         throw new RuntimeException("stub");
     }
+
+    @Override
+    public String getPackageName() {
+        throw new RuntimeException("stub");
+    }
+
+    @Override
+    public void startActivity(Intent intent) {
+        throw new RuntimeException("stub");
+    }
 }

@@ -6,6 +6,10 @@ public abstract class Uri implements Comparable<Uri> {
         throw new RuntimeException("stub");
     }
 
+    public static Uri fromParts(String scheme, String ssp, String fragment) {
+        throw new RuntimeException("stub");
+    }
+
     public int compareTo(Uri other) {
         throw new RuntimeException("stub");
     }

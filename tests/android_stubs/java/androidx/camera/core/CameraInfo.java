@@ -1,7 +1,13 @@
 package androidx.camera.core;
 
-/** camera-core (Java interface). Only the rotation and lens-facing queries; the rest is omitted. */
+import androidx.annotation.NonNull;
+import androidx.lifecycle.LiveData;
+
+/** camera-core (Java interface). Only the rotation, lens-facing and state queries; the rest is omitted. */
 public interface CameraInfo {
+    @NonNull
+    LiveData<CameraState> getCameraState();
+
     int getSensorRotationDegrees();
 
     int getSensorRotationDegrees(int relativeRotation);

@@ -18,6 +18,7 @@ import androidx.camera.core.CameraInfo;
 {%- endif %}
 import androidx.camera.core.CameraInfoUnavailableException;
 import androidx.camera.core.CameraSelector;
+import androidx.camera.core.CameraState;
 import androidx.camera.core.ImageAnalysis;
 import androidx.camera.core.Preview;
 import androidx.camera.core.UseCaseGroup;
@@ -36,7 +37,6 @@ import {{ cookiecutter.package_name }}.ml.Orientation;
 import com.google.common.util.concurrent.ListenableFuture;
 
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * The live camera of one activity: a preview and an analysis stream bound together.
@@ -54,6 +54,8 @@ import java.util.function.Consumer;
  *
  * <p>{@link #start()} and {@link #stop()} can be called any number of times; stopped, the camera
  * is released (its privacy indicator goes off) and the orientation sensor is not listened to.
+ * Whether frames flow, or why not, is reported to the {@link StatusListener} as it changes (errors
+ * such as another app holding the camera arrive after binding, from the camera's state).
  */
 public final class LiveCamera {
 
@@ -65,11 +67,17 @@ public final class LiveCamera {
         void onFrame(@NonNull Bitmap frame, @NonNull Rect region, int rotationDegrees);
     }
 
+    /** Hears whether frames flow. */
+    public interface StatusListener {
+        /** {@code open}: frames are flowing; {@code problem}: why the camera cannot run, for the user (null: none). */
+        void onStatus(boolean open, @Nullable String problem);
+    }
+
     private final AppCompatActivity activity;
     private final PreviewView previewView;
     private final Executor analysisExecutor;
     private final FrameListener onFrame;
-    private final Consumer<String> onUnavailable;
+    private final StatusListener onStatus;
     private final OrientationEventListener orientationListener;
 
     private boolean started;
@@ -81,18 +89,15 @@ public final class LiveCamera {
     /** How the device is held, as a Surface.ROTATION_* value; -1 until the sensor reports. */
     private int deviceRotation = -1;
 
-    /**
-     * @param analysisExecutor frames are delivered here, one at a time; newer frames replace waiting ones
-     * @param onUnavailable why the camera cannot start, for the user
-     */
+    /** @param analysisExecutor frames are delivered here, one at a time; newer frames replace waiting ones */
     public LiveCamera(@NonNull AppCompatActivity activity, @NonNull PreviewView previewView,
                       @NonNull Executor analysisExecutor, @NonNull FrameListener onFrame,
-                      @NonNull Consumer<String> onUnavailable) {
+                      @NonNull StatusListener onStatus) {
         this.activity = activity;
         this.previewView = previewView;
         this.analysisExecutor = analysisExecutor;
         this.onFrame = onFrame;
-        this.onUnavailable = onUnavailable;
+        this.onStatus = onStatus;
         this.orientationListener = new OrientationEventListener(activity) {
             @Override
             public void onOrientationChanged(int orientation) {
@@ -121,6 +126,9 @@ public final class LiveCamera {
                 orientationListener.enable();
             } else if (event == Lifecycle.Event.ON_STOP) {
                 orientationListener.disable();
+            } else if (event == Lifecycle.Event.ON_DESTROY) {
+                // This activity's frames end here (a rotation, or leaving): its results go with them.
+                onStatus.onStatus(false, null);
             }
         });
     }
@@ -141,7 +149,7 @@ public final class LiveCamera {
                 provider = future.get();
             } catch (Exception e) {
                 Log.e(TAG, "Camera provider unavailable", e);
-                onUnavailable.accept(describe(e));
+                onStatus.onStatus(false, describe(e));
                 return;
             }
             bindOnceLaidOut(provider);
@@ -154,6 +162,9 @@ public final class LiveCamera {
         }
         started = false;
         orientationListener.disable();
+        if (camera != null) {
+            camera.getCameraInfo().getCameraState().removeObservers(activity);
+        }
         if (provider != null) {
             // Only this activity's use cases: unbindAll() would also cut off another activity's.
             provider.unbind(preview, analysis);
@@ -161,6 +172,7 @@ public final class LiveCamera {
         preview = null;
         analysis = null;
         camera = null;
+        onStatus.onStatus(false, null);
     }
 
     /** The preview's view port exists once the PreviewView is laid out and attached. */
@@ -198,7 +210,7 @@ public final class LiveCamera {
             selector = null;
         }
         if (selector == null) {
-            onUnavailable.accept(activity.getString(R.string.no_camera));
+            onStatus.onStatus(false, activity.getString(R.string.no_camera));
             return;
         }
         Preview newPreview = new Preview.Builder().build();
@@ -222,15 +234,36 @@ public final class LiveCamera {
         if (viewPort != null) {
             group.setViewPort(viewPort);
         }
+        Camera bound;
         try {
-            camera = provider.bindToLifecycle(activity, selector, group.build());
-        } catch (RuntimeException e) { // another app holds the camera, or the use cases are unsupported
-            Log.e(TAG, "Camera failed to start", e);
-            onUnavailable.accept(describe(e));
+            bound = provider.bindToLifecycle(activity, selector, group.build());
+        } catch (RuntimeException e) { // use cases this camera cannot run together
+            Log.e(TAG, "Camera failed to bind", e);
+            onStatus.onStatus(false, describe(e));
             return;
         }
+        camera = bound;
         preview = newPreview;
         analysis = newAnalysis;
+        // Opening happens after binding: "in use by another app" and the like arrive here.
+        bound.getCameraInfo().getCameraState().observe(activity, state -> {
+            CameraState.StateError error = state.getError();
+            onStatus.onStatus(state.getType() == CameraState.Type.OPEN, error != null ? describe(error) : null);
+        });
+    }
+
+    private String describe(CameraState.StateError error) {
+        switch (error.getCode()) {
+            case CameraState.ERROR_CAMERA_IN_USE:
+            case CameraState.ERROR_MAX_CAMERAS_IN_USE:
+                return activity.getString(R.string.camera_in_use);
+            case CameraState.ERROR_CAMERA_DISABLED:
+                return activity.getString(R.string.camera_disabled);
+            case CameraState.ERROR_DO_NOT_DISTURB_MODE_ENABLED:
+                return activity.getString(R.string.camera_do_not_disturb);
+            default:
+                return activity.getString(R.string.camera_failed);
+        }
     }
 {%- if detect %}
 

@@ -10,6 +10,7 @@ import androidx.appcompat.app.AppCompatActivity
 import androidx.camera.core.Camera
 import androidx.camera.core.CameraInfoUnavailableException
 import androidx.camera.core.CameraSelector
+import androidx.camera.core.CameraState
 import androidx.camera.core.ImageAnalysis
 import androidx.camera.core.Preview
 import androidx.camera.core.UseCaseGroup
@@ -36,7 +37,9 @@ import java.util.concurrent.Executor
  * - The back camera, or the front one on devices that have no back camera.
  *
  * [start] and [stop] can be called any number of times; stopped, the camera is released (its
- * privacy indicator goes off) and the orientation sensor is not listened to.
+ * privacy indicator goes off) and the orientation sensor is not listened to. Whether frames flow,
+ * or why not, is reported to [onStatus] as it changes (errors such as another app holding the
+ * camera arrive after binding, from the camera's state).
  */
 class LiveCamera(
     private val activity: AppCompatActivity,
@@ -45,7 +48,8 @@ class LiveCamera(
     private val analysisExecutor: Executor,
     /** The [region] of [frame] the preview shows, and the clockwise turn that makes it upright. */
     private val onFrame: (frame: Bitmap, region: Rect, rotationDegrees: Int) -> Unit,
-    private val onUnavailable: (reason: String) -> Unit,
+    /** [open]: frames are flowing; [problem]: why the camera cannot run, for the user (null: none). */
+    private val onStatus: (open: Boolean, problem: String?) -> Unit,
 ) {
     private var started = false
     private var provider: ProcessCameraProvider? = null
@@ -76,6 +80,8 @@ class LiveCamera(
             when (event) {
                 Lifecycle.Event.ON_START -> if (started) orientationListener.enable()
                 Lifecycle.Event.ON_STOP -> orientationListener.disable()
+                // This activity's frames end here (a rotation, or leaving): its results go with them.
+                Lifecycle.Event.ON_DESTROY -> onStatus(false, null)
                 else -> Unit
             }
         })
@@ -96,7 +102,7 @@ class LiveCamera(
                 provider = future.get()
             } catch (e: Exception) {
                 Log.e(TAG, "Camera provider unavailable", e)
-                onUnavailable(e.message ?: e.javaClass.simpleName)
+                onStatus(false, e.message ?: e.javaClass.simpleName)
                 return@addListener
             }
             provider?.let(::bindOnceLaidOut)
@@ -107,11 +113,13 @@ class LiveCamera(
         if (!started) return
         started = false
         orientationListener.disable()
+        camera?.cameraInfo?.cameraState?.removeObservers(activity)
         // Only this activity's use cases: unbindAll() would also cut off another activity's.
         provider?.unbind(preview, analysis)
         preview = null
         analysis = null
         camera = null
+        onStatus(false, null)
     }
 
     /** The preview's view port exists once the PreviewView is laid out and attached. */
@@ -129,7 +137,7 @@ class LiveCamera(
             null
         }
         if (selector == null) {
-            onUnavailable(activity.getString(R.string.no_camera))
+            onStatus(false, activity.getString(R.string.no_camera))
             return
         }
         val preview = Preview.Builder().build()
@@ -148,16 +156,30 @@ class LiveCamera(
         }
         val group = UseCaseGroup.Builder().addUseCase(preview).addUseCase(analysis)
         previewView.viewPort?.let(group::setViewPort)
-        try {
-            camera = provider.bindToLifecycle(activity, selector, group.build())
-        } catch (e: Exception) { // another app holds the camera, or the use cases are unsupported
-            Log.e(TAG, "Camera failed to start", e)
-            onUnavailable(e.message ?: e.javaClass.simpleName)
+        val camera = try {
+            provider.bindToLifecycle(activity, selector, group.build())
+        } catch (e: RuntimeException) { // use cases this camera cannot run together
+            Log.e(TAG, "Camera failed to bind", e)
+            onStatus(false, e.message ?: e.javaClass.simpleName)
             return
         }
+        this.camera = camera
         this.preview = preview
         this.analysis = analysis
+        // Opening happens after binding: "in use by another app" and the like arrive here.
+        camera.cameraInfo.cameraState.observe(activity) { state ->
+            onStatus(state.type == CameraState.Type.OPEN, state.error?.let(::describe))
+        }
     }
+
+    private fun describe(error: CameraState.StateError): String = activity.getString(
+        when (error.code) {
+            CameraState.ERROR_CAMERA_IN_USE, CameraState.ERROR_MAX_CAMERAS_IN_USE -> R.string.camera_in_use
+            CameraState.ERROR_CAMERA_DISABLED -> R.string.camera_disabled
+            CameraState.ERROR_DO_NOT_DISTURB_MODE_ENABLED -> R.string.camera_do_not_disturb
+            else -> R.string.camera_failed
+        },
+    )
 {%- if detect %}
 
     /**

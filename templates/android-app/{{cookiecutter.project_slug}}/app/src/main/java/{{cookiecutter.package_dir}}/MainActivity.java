@@ -3,12 +3,17 @@
 package {{ cookiecutter.package_name }};
 
 import android.Manifest;
+import android.content.Intent;
 import android.content.pm.PackageManager;
+import android.graphics.Color;
+import android.net.Uri;
 import android.os.Bundle;
+import android.provider.Settings;
 import android.view.View;
 
 import androidx.activity.EdgeToEdge;
 import androidx.activity.OnBackPressedCallback;
+import androidx.activity.SystemBarStyle;
 import androidx.activity.result.ActivityResultLauncher;
 import androidx.activity.result.PickVisualMediaRequest;
 import androidx.activity.result.contract.ActivityResultContracts;
@@ -69,7 +74,8 @@ public class MainActivity extends AppCompatActivity {
     @Override
     protected void onCreate(@Nullable Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
-        EdgeToEdge.enable(this);
+        // Light bar icons over the camera whatever the system's dark mode (the app is dark).
+        EdgeToEdge.enable(this, SystemBarStyle.dark(Color.TRANSPARENT), SystemBarStyle.dark(Color.TRANSPARENT));
         binding = ActivityMainBinding.inflate(getLayoutInflater());
         setContentView(binding.getRoot());
         keepPanelsClearOfSystemBars();
@@ -77,14 +83,18 @@ public class MainActivity extends AppCompatActivity {
 
         viewModel = new ViewModelProvider(this).get(MainViewModel.class);
         camera = new LiveCamera(this, binding.preview, viewModel.analysisExecutor(), viewModel::analyzeFrame,
-                viewModel::onCameraUnavailable);
+                viewModel::onCameraStatus);
         binding.pickPhotoButton.setOnClickListener(v -> pickPhoto.launch(new PickVisualMediaRequest.Builder()
                 .setMediaType(ActivityResultContracts.PickVisualMedia.ImageOnly.INSTANCE)
                 .build()));
         binding.cameraButton.setOnClickListener(v -> viewModel.showLiveCamera());
+        binding.allowCameraButton.setOnClickListener(v -> askForCameraAgain());
 
-        // Asked once per launch, not again after a rotation; without it, photos still work.
-        if (savedInstanceState == null && !hasCameraPermission()) {
+        // Asked once each time the app starts (the view model outlives rotations, not the
+        // process); without the camera, photos still work.
+        UiState initial = viewModel.state().getValue();
+        if (!hasCameraPermission() && initial != null && initial.cameraPermission == CameraPermission.UNKNOWN) {
+            viewModel.onCameraPermissionRequested();
             requestCameraPermission.launch(Manifest.permission.CAMERA);
         }
 
@@ -114,6 +124,8 @@ public class MainActivity extends AppCompatActivity {
         PhotoState photo = state.photo;
         backToCamera.setEnabled(photo != null);
         binding.cameraButton.setVisibility(photo != null ? View.VISIBLE : View.GONE);
+        binding.allowCameraButton.setVisibility(
+                photo == null && state.cameraPermission == CameraPermission.DENIED ? View.VISIBLE : View.GONE);
         binding.pickedImage.setVisibility(photo != null && photo.image != null ? View.VISIBLE : View.GONE);
         if (photo == null) {
             binding.pickedImage.setImageDrawable(null);
@@ -185,6 +197,19 @@ public class MainActivity extends AppCompatActivity {
     private void showStatus(String message) {
         binding.status.setText(message);
         binding.status.setVisibility(message.isEmpty() ? View.GONE : View.VISIBLE);
+    }
+
+    /**
+     * After a denial the system asks once more; after a second one (or "don't ask again") it
+     * answers by itself, so only the app's settings page can turn the camera on.
+     */
+    private void askForCameraAgain() {
+        if (shouldShowRequestPermissionRationale(Manifest.permission.CAMERA)) {
+            requestCameraPermission.launch(Manifest.permission.CAMERA);
+        } else {
+            startActivity(new Intent(Settings.ACTION_APPLICATION_DETAILS_SETTINGS,
+                    Uri.fromParts("package", getPackageName(), null)));
+        }
     }
 
     private boolean hasCameraPermission() {

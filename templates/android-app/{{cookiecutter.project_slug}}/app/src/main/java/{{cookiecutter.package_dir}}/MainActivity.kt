@@ -3,9 +3,14 @@
 package {{ cookiecutter.package_name }}
 
 import android.Manifest
+import android.content.Intent
 import android.content.pm.PackageManager
+import android.graphics.Color
+import android.net.Uri
 import android.os.Bundle
+import android.provider.Settings
 import androidx.activity.OnBackPressedCallback
+import androidx.activity.SystemBarStyle
 import androidx.activity.enableEdgeToEdge
 import androidx.activity.result.PickVisualMediaRequest
 import androidx.activity.result.contract.ActivityResultContracts
@@ -58,20 +63,24 @@ class MainActivity : AppCompatActivity() {
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
-        enableEdgeToEdge()
+        // Light bar icons over the camera whatever the system's dark mode (the app is dark).
+        enableEdgeToEdge(SystemBarStyle.dark(Color.TRANSPARENT), SystemBarStyle.dark(Color.TRANSPARENT))
         binding = ActivityMainBinding.inflate(layoutInflater)
         setContentView(binding.root)
         keepPanelsClearOfSystemBars()
         onBackPressedDispatcher.addCallback(this, backToCamera)
 
-        camera = LiveCamera(this, binding.preview, viewModel.analysisExecutor, viewModel::analyzeFrame, viewModel::onCameraUnavailable)
+        camera = LiveCamera(this, binding.preview, viewModel.analysisExecutor, viewModel::analyzeFrame, viewModel::onCameraStatus)
         binding.pickPhotoButton.setOnClickListener {
             pickPhoto.launch(PickVisualMediaRequest(ActivityResultContracts.PickVisualMedia.ImageOnly))
         }
         binding.cameraButton.setOnClickListener { viewModel.showLiveCamera() }
+        binding.allowCameraButton.setOnClickListener { askForCameraAgain() }
 
-        // Asked once per launch, not again after a rotation; without it, photos still work.
-        if (savedInstanceState == null && !hasCameraPermission()) {
+        // Asked once each time the app starts (the view model outlives rotations, not the
+        // process); without the camera, photos still work.
+        if (!hasCameraPermission() && viewModel.state.value.cameraPermission == CameraPermission.UNKNOWN) {
+            viewModel.onCameraPermissionRequested()
             requestCameraPermission.launch(Manifest.permission.CAMERA)
         }
 
@@ -102,6 +111,7 @@ class MainActivity : AppCompatActivity() {
         val photo = state.photo
         backToCamera.isEnabled = photo != null
         binding.cameraButton.isVisible = photo != null
+        binding.allowCameraButton.isVisible = photo == null && state.cameraPermission == CameraPermission.DENIED
         binding.pickedImage.isVisible = photo is PhotoState.Shown
         when (photo) {
             null -> {
@@ -163,6 +173,18 @@ class MainActivity : AppCompatActivity() {
     private fun showStatus(message: String) {
         binding.status.text = message
         binding.status.isVisible = message.isNotEmpty()
+    }
+
+    /**
+     * After a denial the system asks once more; after a second one (or "don't ask again") it
+     * answers by itself, so only the app's settings page can turn the camera on.
+     */
+    private fun askForCameraAgain() {
+        if (shouldShowRequestPermissionRationale(Manifest.permission.CAMERA)) {
+            requestCameraPermission.launch(Manifest.permission.CAMERA)
+        } else {
+            startActivity(Intent(Settings.ACTION_APPLICATION_DETAILS_SETTINGS, Uri.fromParts("package", packageName, null)))
+        }
     }
 
     private fun hasCameraPermission() =

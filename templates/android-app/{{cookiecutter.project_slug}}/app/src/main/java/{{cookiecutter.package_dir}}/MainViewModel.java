@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Owns the model for as long as the screen exists, rotations included: loads it once, runs camera
@@ -41,7 +42,8 @@ public class MainViewModel extends AndroidViewModel {
     /** Whether the model is usable yet. */
     public enum ModelStatus { LOADING, READY, FAILED }
 
-    public enum CameraPermission { UNKNOWN, GRANTED, DENIED }
+    /** UNKNOWN: not asked since the app started; REQUESTED: the system dialog is up. */
+    public enum CameraPermission { UNKNOWN, REQUESTED, GRANTED, DENIED }
 
     /** A picked photo on screen, from the moment it is picked: loading, shown, or failed. */
     public static final class PhotoState {
@@ -65,7 +67,9 @@ public class MainViewModel extends AndroidViewModel {
         public final ModelStatus model;
         /** Why the model failed to load; null unless {@link ModelStatus#FAILED}. */
         @Nullable public final String modelError;
-        /** The latest camera result while the camera is live. */
+        /** Whether camera frames are flowing. */
+        public final boolean cameraOpen;
+        /** The latest camera result while the camera is open. */
         @Nullable public final {{ Helper }}.Result liveResult;
 {%- if detect %}
         /** The clockwise rotation that made {@link #liveResult}'s frame upright. */
@@ -77,13 +81,14 @@ public class MainViewModel extends AndroidViewModel {
         /** Why the camera could not start (none on this device, or in use by another app). */
         @Nullable public final String cameraProblem;
 
-        UiState(ModelStatus model, @Nullable String modelError, @Nullable {{ Helper }}.Result liveResult,
+        UiState(ModelStatus model, @Nullable String modelError, boolean cameraOpen, @Nullable {{ Helper }}.Result liveResult,
 {%- if detect %}
                 int liveRotationDegrees,
 {%- endif %}
                 @Nullable PhotoState photo, CameraPermission cameraPermission, @Nullable String cameraProblem) {
             this.model = model;
             this.modelError = modelError;
+            this.cameraOpen = cameraOpen;
             this.liveResult = liveResult;
 {%- if detect %}
             this.liveRotationDegrees = liveRotationDegrees;
@@ -94,24 +99,29 @@ public class MainViewModel extends AndroidViewModel {
         }
 
         UiState withModel(ModelStatus model, @Nullable String modelError) {
-            return new UiState(model, modelError, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+            return new UiState(model, modelError, cameraOpen, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
         }
 
         UiState withLiveResult(@Nullable {{ Helper }}.Result liveResult{% if detect %}, int liveRotationDegrees{% endif %}) {
-            return new UiState(model, modelError, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+            return new UiState(model, modelError, cameraOpen, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
         }
 
         UiState withPhoto(@Nullable PhotoState photo) {
-            return new UiState(model, modelError, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+            return new UiState(model, modelError, cameraOpen, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
         }
 
-        UiState withCamera(CameraPermission cameraPermission, @Nullable String cameraProblem) {
-            return new UiState(model, modelError, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+        UiState withCameraPermission(CameraPermission cameraPermission) {
+            return new UiState(model, modelError, cameraOpen, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+        }
+
+        /** Results of a camera that is no longer open are dropped with it. */
+        UiState withCameraStatus(boolean cameraOpen, @Nullable String cameraProblem) {
+            return new UiState(model, modelError, cameraOpen, cameraOpen ? liveResult : null,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
         }
     }
 
     private final MutableLiveData<UiState> state = new MutableLiveData<>(
-            new UiState(ModelStatus.LOADING, null, null,{% if detect %} 0,{% endif %} null, CameraPermission.UNKNOWN, null));
+            new UiState(ModelStatus.LOADING, null, false, null,{% if detect %} 0,{% endif %} null, CameraPermission.UNKNOWN, null));
 
     /** The one thread that touches {@link #helper}: the interpreter is not thread-safe. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
@@ -122,6 +132,9 @@ public class MainViewModel extends AndroidViewModel {
 
     /** Numbers photo requests; a result that is not for the latest one is dropped. Main thread only. */
     private int photoRequest;
+
+    /** The latest photo's work, cancelled when it is no longer wanted. Main thread only. */
+    @Nullable private Future<?> photoTask;
 
     /** Read by {@link #analyzeFrame} on the worker, to skip frames while a photo is shown. */
     private volatile boolean showingPhoto;
@@ -169,8 +182,8 @@ public class MainViewModel extends AndroidViewModel {
             return;
         }
         main.execute(() -> {
-            // A photo picked while this frame ran wins: its screen must not show a camera result.
-            if (current().photo == null) {
+            // A photo picked, or the camera closed, while this frame ran: its result is not shown.
+            if (current().photo == null && current().cameraOpen) {
                 update(current().withLiveResult(result{% if detect %}, rotationDegrees{% endif %}));
             }
         });
@@ -180,9 +193,10 @@ public class MainViewModel extends AndroidViewModel {
     public void analyzePhoto(@NonNull Uri uri) {
         int request = ++photoRequest;
         showingPhoto = true;
+        cancelPhotoTask();
         update(current().withPhoto(PhotoState.LOADING));
         ContentResolver resolver = getApplication().getContentResolver();
-        worker.execute(() -> {
+        photoTask = worker.submit(() -> {
             PhotoState shown;
             try {
                 Photo photo = Photo.decode(resolver, uri);
@@ -209,18 +223,24 @@ public class MainViewModel extends AndroidViewModel {
     public void showLiveCamera() {
         photoRequest++;
         showingPhoto = false;
-        update(current().withPhoto(null).withLiveResult(null{% if detect %}, 0{% endif %}).withCamera(current().cameraPermission, null));
+        cancelPhotoTask();
+        update(current().withPhoto(null));
+    }
+
+    public void onCameraPermissionRequested() {
+        update(current().withCameraPermission(CameraPermission.REQUESTED));
     }
 
     public void onCameraPermissionResult(boolean granted) {
         CameraPermission permission = granted ? CameraPermission.GRANTED : CameraPermission.DENIED;
         if (current().cameraPermission != permission) {
-            update(current().withCamera(permission, current().cameraProblem));
+            update(current().withCameraPermission(permission));
         }
     }
 
-    public void onCameraUnavailable(@NonNull String reason) {
-        update(current().withCamera(current().cameraPermission, reason));
+    /** From {@link LiveCamera}: whether frames flow, and why not. */
+    public void onCameraStatus(boolean open, @Nullable String problem) {
+        update(current().withCameraStatus(open, problem));
     }
 
     @Override
@@ -234,6 +254,14 @@ public class MainViewModel extends AndroidViewModel {
             }
         });
         worker.shutdown();
+    }
+
+    /** A photo still waiting for the worker is dropped (one already running finishes, unseen). */
+    private void cancelPhotoTask() {
+        if (photoTask != null) {
+            photoTask.cancel(false);
+            photoTask = null;
+        }
     }
 
     private UiState current() {

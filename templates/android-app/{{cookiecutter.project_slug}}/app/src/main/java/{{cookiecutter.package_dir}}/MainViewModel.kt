@@ -15,6 +15,7 @@ import java.util.concurrent.Executor
 import java.util.concurrent.Executors
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
@@ -46,12 +47,15 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
         data class Failed(val message: String) : PhotoState
     }
 
-    enum class CameraPermission { UNKNOWN, GRANTED, DENIED }
+    /** UNKNOWN: not asked since the app started; REQUESTED: the system dialog is up. */
+    enum class CameraPermission { UNKNOWN, REQUESTED, GRANTED, DENIED }
 
     /** Everything the screen shows; the activity keeps no state of its own. */
     data class UiState(
         val model: ModelStatus = ModelStatus.Loading,
-        /** The latest camera result while the camera is live. */
+        /** Whether camera frames are flowing. */
+        val cameraOpen: Boolean = false,
+        /** The latest camera result while the camera is open. */
         val liveResult: {{ Helper }}.Result? = null,
 {%- if detect %}
         /** The clockwise rotation that made [liveResult]'s frame upright. */
@@ -79,6 +83,9 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
 
     /** Numbers photo requests; a result that is not for the latest one is dropped. Main thread only. */
     private var photoRequest = 0
+
+    /** The latest photo's work, cancelled when it is no longer wanted. */
+    private var photoJob: Job? = null
 
     /** Where the camera delivers frames, so that [analyzeFrame] runs on [worker]. */
     val analysisExecutor: Executor get() = worker
@@ -112,15 +119,18 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
             Log.e(TAG, "Frame failed", e)
             return
         }
-        // A photo picked while this frame ran wins: its screen must not show a camera result.
-        _state.update { if (it.photo == null) it.copy(liveResult = result{% if detect %}, liveRotationDegrees = rotationDegrees{% endif %}) else it }
+        // A photo picked, or the camera closed, while this frame ran: its result is not shown.
+        _state.update {
+            if (it.photo == null && it.cameraOpen) it.copy(liveResult = result{% if detect %}, liveRotationDegrees = rotationDegrees{% endif %}) else it
+        }
     }
 
     /** Decodes and {{ "analyses" if detect else "classifies" }} a picked photo; the camera stays off until [showLiveCamera]. */
     fun analyzePhoto(uri: Uri) {
         val request = ++photoRequest
+        photoJob?.cancel()
         _state.update { it.copy(photo = PhotoState.Loading) }
-        viewModelScope.launch {
+        photoJob = viewModelScope.launch {
             val shown = try {
                 val photo = withContext(Dispatchers.IO) { Photo.decode(getApplication<Application>().contentResolver, uri) }
                 val result = withContext(workerDispatcher) {
@@ -142,15 +152,21 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
     /** Leaves the photo (if any) for the live camera; a photo still being analysed is dropped. */
     fun showLiveCamera() {
         photoRequest++
-        _state.update { it.copy(photo = null, liveResult = null, cameraProblem = null) }
+        photoJob?.cancel()
+        _state.update { it.copy(photo = null) }
+    }
+
+    fun onCameraPermissionRequested() {
+        _state.update { it.copy(cameraPermission = CameraPermission.REQUESTED) }
     }
 
     fun onCameraPermissionResult(granted: Boolean) {
         _state.update { it.copy(cameraPermission = if (granted) CameraPermission.GRANTED else CameraPermission.DENIED) }
     }
 
-    fun onCameraUnavailable(reason: String) {
-        _state.update { it.copy(cameraProblem = reason) }
+    /** From [LiveCamera]: results of a camera that is no longer open are dropped with it. */
+    fun onCameraStatus(open: Boolean, problem: String?) {
+        _state.update { it.copy(cameraOpen = open, cameraProblem = problem, liveResult = if (open) it.liveResult else null) }
     }
 
     override fun onCleared() {
