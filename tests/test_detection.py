@@ -12,7 +12,7 @@ import re
 import numpy as np
 import pytest
 
-from conftest import SYNTHETIC_CASES, assert_verify_fails, new_args, run_cli
+from conftest import PREPROCESSING_TESTS, SYNTHETIC_CASES, assert_verify_fails, new_args, run_cli
 
 from scaffold.metadata.reader import read_embedded_metadata
 from scaffold.model.spec import DetectionOptions, DetectorHead, TensorInfo
@@ -22,9 +22,8 @@ from scaffold.reference.preprocess import letterbox_rect
 
 ML = "app/src/main/java/com/example/tfliteclassifier/ml"
 GOLDEN = "app/src/test/resources/golden"
-# preprocessing and orientation (2 per case) + detections and configured-options checks (2 variants x 2
-# per case) + 4 asset tests
-DETECTION_TESTS = SYNTHETIC_CASES * 2 + SYNTHETIC_CASES * 2 * 2 + 4
+# preprocessing tests per case + detections and configured-options checks (2 variants x 2 per case) + 4 asset tests
+DETECTION_TESTS = SYNTHETIC_CASES * PREPROCESSING_TESTS + SYNTHETIC_CASES * 2 * 2 + 4
 
 
 def assert_verify_passes(project):

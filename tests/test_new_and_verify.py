@@ -56,6 +56,7 @@ def test_every_source_format_generates_a_verified_project(models, tmp_path, sour
         "Labels.java",
         "ModelConfig.java",
         "Orientation.java",
+        "RgbaReader.java",
         "TensorSpec.java",
     ]
     # The ml/ core is pure Java: nothing from Android.

@@ -23,7 +23,8 @@ def float_project(models, tmp_path_factory):
 @pytest.fixture(scope="module")
 def uint8_project(models, tmp_path_factory):
     out = tmp_path_factory.mktemp("mistakes") / "uint8"
-    assert run_cli(*new_args(models.tflite_uint8, out, labels=models.labels, mean="0", std="255")).exit_code == 0
+    # uint8 input: raw pixels, no --mean/--std needed.
+    assert run_cli(*new_args(models.tflite_uint8, out, labels=models.labels, mean=None)).exit_code == 0
     return out
 
 
@@ -43,8 +44,8 @@ def test_unmodified_projects_pass(float_project, uint8_project):
 def test_swapped_channel_order_is_caught(request, edit, project_name):
     project = request.getfixturevalue(project_name)
     edit(project / ML / "ImagePreprocessor.java",
-         "put(out, 0, rgb[0]);\n                    put(out, 1, rgb[1]);\n                    put(out, 2, rgb[2]);",
-         "put(out, 0, rgb[2]);\n                    put(out, 1, rgb[1]);\n                    put(out, 2, rgb[0]);")
+         "final int high = swap == (channelOrder == ChannelOrder.BGR) ? 0 : 2;",
+         "final int high = swap == (channelOrder == ChannelOrder.BGR) ? 2 : 0;")
     assert_verify_fails(project, "preprocessingReproducesReferenceTensor")
 
 
@@ -62,31 +63,38 @@ def test_align_corners_resize_is_caught(float_project, edit):
 
 
 def test_ignoring_rotation_is_caught(float_project, edit):
-    edit(float_project / ML / "ImagePreprocessor.java", "if (!orientation.equals(Orientation.UPRIGHT)) {", "if (false) {")
+    edit(float_project / ML / "ImagePreprocessor.java", "switch (orientation.rotationDegrees()) {", "switch (0) {")
     edit(float_project / ML / "ImagePreprocessor.java",
-         "int[] size = orientation.uprightSize(width, height);", "int[] size = {width, height};")
+         "int[] upright = orientation.uprightSize(width, height);", "int[] upright = {width, height};")
     assert_verify_fails(float_project, "preprocessingReproducesReferenceTensor[synthetic-r90]")
 
 
 def test_ignoring_the_exif_mirror_is_caught(float_project, edit):
-    edit(float_project / ML / "Orientation.java", "int sx = mirrored ? width - 1 - x : x;", "int sx = x;")
+    edit(float_project / ML / "ImagePreprocessor.java", "if (orientation.mirrored()) {", "if (false) {")
     assert_verify_fails(float_project, "preprocessingReproducesReferenceTensor[synthetic-exif2]")
 
 
 def test_exif_transpose_read_as_transverse_is_caught(float_project, edit):
     # The classic mix-up of "mirror, then turn" with "turn, then mirror": EXIF 5 and 7 swap.
     edit(float_project / ML / "Orientation.java",
-         "case 5: // transposed (mirrored along the main diagonal)\n                return new Orientation(270, true);",
-         "case 5: // transposed (mirrored along the main diagonal)\n                return new Orientation(90, true);")
+         "case 5: // transposed (mirrored along the main diagonal)\n                return of(270, true);",
+         "case 5: // transposed (mirrored along the main diagonal)\n                return of(90, true);")
     assert_verify_fails(float_project, "orientationMatchesReference[synthetic-exif5]")
 
 
-def test_round_half_up_quantization_is_caught(uint8_project, edit):
-    # Math.round (half up) instead of round-half-away-from-zero, and truncation instead of rounding.
+def test_truncating_raw_pixels_is_caught(uint8_project, edit):
+    # Truncation instead of rounding the resized value to a uint8 pixel.
     edit(uint8_project / ML / "ImagePreprocessor.java",
-         "double rounded = scaled >= 0 ? Math.floor(scaled + 0.5) : -Math.floor(-scaled + 0.5);",
-         "double rounded = Math.floor(scaled);")
+         "bytes[d + high] = (byte) (((rb >>> 32) + HALF) >>> SUM_BITS);",
+         "bytes[d + high] = (byte) ((rb >>> 32) >>> SUM_BITS);")
     assert_verify_fails(uint8_project, "preprocessingReproducesReferenceTensor")
+
+
+def test_floor_instead_of_rounding_quantized_inputs_is_caught(int8_project, edit):
+    edit(int8_project / ML / "ImagePreprocessor.java",
+         "long q = (long) (value + Math.copySign(0.5, value)) + zeroPoint;",
+         "long q = (long) Math.floor(value) + zeroPoint;")
+    assert_verify_fails(int8_project, "preprocessingReproducesReferenceTensor")
 
 
 def test_missing_softmax_is_caught(float_project, edit):

@@ -38,8 +38,9 @@ def softmax(scores: np.ndarray) -> np.ndarray:
 
 
 def top_k(scores: np.ndarray, labels: tuple[str, ...], k: int) -> list[Category]:
-    """Highest scores first; equal scores keep the lower class index first (quantized outputs tie often)."""
-    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    """Highest scores first; equal scores keep the lower class index first (quantized outputs tie
+    often; -0.0 equals 0.0); NaN ranks below every number."""
+    order = sorted(range(len(scores)), key=lambda i: (bool(np.isnan(scores[i])), 0.0 if np.isnan(scores[i]) else -scores[i], i))
     return [Category(i, labels[i], float(scores[i])) for i in order[:k]]
 
 

@@ -5,11 +5,14 @@ import android.graphics.Bitmap;
 import android.graphics.Rect;
 import android.os.SystemClock;
 
+import androidx.camera.core.ImageProxy;
+
 import {{ cookiecutter.package_name }}.ml.Category;
 import {{ cookiecutter.package_name }}.ml.ClassificationPostprocessor;
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor;
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
 import {{ cookiecutter.package_name }}.ml.Orientation;
+import {{ cookiecutter.package_name }}.ml.RgbaReader;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -44,7 +47,7 @@ public final class ImageClassifierHelper implements Closeable {
     private final ClassificationPostprocessor postprocessor;
     private final ByteBuffer inputBuffer;
     private final ByteBuffer outputBuffer;
-    private int[] pixels = new int[0];
+    private final RgbaReader frames = new RgbaReader();
 
     private ImageClassifierHelper(Interpreter interpreter, ImagePreprocessor preprocessor,
                                   ClassificationPostprocessor postprocessor) {
@@ -86,24 +89,32 @@ public final class ImageClassifierHelper implements Closeable {
         return create(context, ModelConfig.NUM_THREADS);
     }
 
-    /** The whole {@code bitmap}: see {@link #classify(Bitmap, Orientation, Rect)}. */
-    public Result classify(Bitmap bitmap, Orientation orientation) {
-        return classify(bitmap, orientation, new Rect(0, 0, bitmap.getWidth(), bitmap.getHeight()));
+    /**
+     * Classifies a camera frame (RGBA_8888): the part the preview shows, its crop rect, turned
+     * upright by its rotation. Reads the frame's buffer into a reused array: no Bitmap per frame.
+     */
+    public Result classify(ImageProxy frame) {
+        ImageProxy.PlaneProxy plane = frame.getPlanes()[0];
+        Rect crop = frame.getCropRect();
+        int[] pixels = frames.read(plane.getBuffer(), plane.getRowStride(), frame.getHeight());
+        int stride = frames.stride();
+        preprocessor.process(pixels, crop.top * stride + crop.left, stride, crop.width(), crop.height(),
+                ImagePreprocessor.PixelLayout.ABGR, Orientation.ofRotation(frame.getImageInfo().getRotationDegrees()),
+                inputBuffer);
+        return run();
     }
 
-    /**
-     * Classifies the {@code region} of {@code bitmap} (ARGB_8888) once {@code orientation} has
-     * turned it upright: the camera frame's rotation, or a photo's EXIF orientation.
-     */
-    public Result classify(Bitmap bitmap, Orientation orientation, Rect region) {
-        int width = region.width();
-        int height = region.height();
-        if (pixels.length < width * height) {
-            pixels = new int[width * height];
-        }
-        bitmap.getPixels(pixels, 0, width, region.left, region.top, width, height);
-        preprocessor.process(pixels, width, height, orientation, inputBuffer);
+    /** Classifies a photo (ARGB_8888) once {@code orientation}, from its EXIF, has turned it upright. */
+    public Result classify(Bitmap photo, Orientation orientation) {
+        int width = photo.getWidth();
+        int height = photo.getHeight();
+        int[] pixels = new int[width * height];
+        photo.getPixels(pixels, 0, width, 0, 0, width, height);
+        preprocessor.process(pixels, 0, width, width, height, ImagePreprocessor.PixelLayout.ARGB, orientation, inputBuffer);
+        return run();
+    }
 
+    private Result run() {
         outputBuffer.rewind();
         long start = SystemClock.elapsedRealtime();
         interpreter.run(inputBuffer, outputBuffer);

@@ -2,13 +2,14 @@ package {{ cookiecutter.package_name }}
 
 import android.content.Context
 import android.graphics.Bitmap
-import android.graphics.Rect
 import android.os.SystemClock
+import androidx.camera.core.ImageProxy
 import {{ cookiecutter.package_name }}.ml.Category
 import {{ cookiecutter.package_name }}.ml.ClassificationPostprocessor
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor
 import {{ cookiecutter.package_name }}.ml.ModelConfig
 import {{ cookiecutter.package_name }}.ml.Orientation
+import {{ cookiecutter.package_name }}.ml.RgbaReader
 import java.io.Closeable
 import java.nio.ByteBuffer
 import org.tensorflow.lite.Interpreter
@@ -31,19 +32,35 @@ class ImageClassifierHelper private constructor(
 
     private val inputBuffer: ByteBuffer = preprocessor.input().allocateBuffer()
     private val outputBuffer: ByteBuffer = postprocessor.output().allocateBuffer()
-    private var pixels = IntArray(0)
+    private val frames = RgbaReader()
 
     /**
-     * Classifies the [region] of [bitmap] (ARGB_8888) once [orientation] has turned it upright:
-     * the camera frame's rotation, or a photo's EXIF orientation.
+     * Classifies a camera frame (RGBA_8888): the part the preview shows, its crop rect, turned
+     * upright by its rotation. Reads the frame's buffer into a reused array: no Bitmap per frame.
      */
-    fun classify(bitmap: Bitmap, orientation: Orientation, region: Rect = Rect(0, 0, bitmap.width, bitmap.height)): Result {
-        val width = region.width()
-        val height = region.height()
-        if (pixels.size < width * height) pixels = IntArray(width * height)
-        bitmap.getPixels(pixels, 0, width, region.left, region.top, width, height)
-        preprocessor.process(pixels, width, height, orientation, inputBuffer)
+    fun classify(frame: ImageProxy): Result {
+        val plane = frame.planes[0]
+        val crop = frame.cropRect
+        val pixels = frames.read(plane.buffer, plane.rowStride, frame.height)
+        val stride = frames.stride()
+        preprocessor.process(
+            pixels, crop.top * stride + crop.left, stride, crop.width(), crop.height(),
+            ImagePreprocessor.PixelLayout.ABGR, Orientation.ofRotation(frame.imageInfo.rotationDegrees), inputBuffer,
+        )
+        return run()
+    }
 
+    /** Classifies a photo (ARGB_8888) once [orientation], from its EXIF, has turned it upright. */
+    fun classify(photo: Bitmap, orientation: Orientation): Result {
+        val width = photo.width
+        val height = photo.height
+        val pixels = IntArray(width * height)
+        photo.getPixels(pixels, 0, width, 0, 0, width, height)
+        preprocessor.process(pixels, 0, width, width, height, ImagePreprocessor.PixelLayout.ARGB, orientation, inputBuffer)
+        return run()
+    }
+
+    private fun run(): Result {
         outputBuffer.rewind()
         val start = SystemClock.elapsedRealtime()
         interpreter.run(inputBuffer, outputBuffer)

@@ -1,8 +1,6 @@
 {%- set detect = cookiecutter.task == "detect" -%}
 package {{ cookiecutter.package_name }};
 
-import android.graphics.Bitmap;
-import android.graphics.Rect;
 import android.util.Log;
 import android.view.Display;
 import android.view.OrientationEventListener;
@@ -20,6 +18,7 @@ import androidx.camera.core.CameraInfoUnavailableException;
 import androidx.camera.core.CameraSelector;
 import androidx.camera.core.CameraState;
 import androidx.camera.core.ImageAnalysis;
+import androidx.camera.core.ImageProxy;
 import androidx.camera.core.Preview;
 import androidx.camera.core.UseCaseGroup;
 import androidx.camera.core.ViewPort;
@@ -63,8 +62,11 @@ public final class LiveCamera {
 
     /** Receives each analysis frame on the analysis executor. */
     public interface FrameListener {
-        /** The {@code region} of {@code frame} the preview shows, and the clockwise turn that makes it upright. */
-        void onFrame(@NonNull Bitmap frame, @NonNull Rect region, int rotationDegrees);
+        /**
+         * An RGBA_8888 frame: its crop rect is the part the preview shows, its rotation what turns
+         * it upright. Closed when this returns.
+         */
+        void onFrame(@NonNull ImageProxy frame);
     }
 
     /** Hears whether frames flow. */
@@ -223,10 +225,8 @@ public final class LiveCamera {
                 .setTargetRotation(deviceRotation >= 0 ? deviceRotation : displayRotation())
                 .build();
         newAnalysis.setAnalyzer(analysisExecutor, image -> {
-            // toBitmap() copies the whole buffer (honouring its row stride); the crop rect, in
-            // the same buffer coordinates, is the part the preview shows.
             try (image) {
-                onFrame.onFrame(image.toBitmap(), image.getCropRect(), image.getImageInfo().getRotationDegrees());
+                onFrame.onFrame(image);
             }
         });
         UseCaseGroup.Builder group = new UseCaseGroup.Builder().addUseCase(newPreview).addUseCase(newAnalysis);

@@ -1,8 +1,6 @@
 {%- set detect = cookiecutter.task == "detect" -%}
 package {{ cookiecutter.package_name }}
 
-import android.graphics.Bitmap
-import android.graphics.Rect
 import android.util.Log
 import android.view.OrientationEventListener
 import android.view.Surface
@@ -12,6 +10,7 @@ import androidx.camera.core.CameraInfoUnavailableException
 import androidx.camera.core.CameraSelector
 import androidx.camera.core.CameraState
 import androidx.camera.core.ImageAnalysis
+import androidx.camera.core.ImageProxy
 import androidx.camera.core.Preview
 import androidx.camera.core.UseCaseGroup
 import androidx.camera.lifecycle.ProcessCameraProvider
@@ -46,8 +45,11 @@ class LiveCamera(
     private val previewView: PreviewView,
     /** Frames are delivered on this executor, one at a time; newer frames replace waiting ones. */
     private val analysisExecutor: Executor,
-    /** The [region] of [frame] the preview shows, and the clockwise turn that makes it upright. */
-    private val onFrame: (frame: Bitmap, region: Rect, rotationDegrees: Int) -> Unit,
+    /**
+     * An RGBA_8888 frame: its crop rect is the part the preview shows, its rotation what turns
+     * it upright. Closed when this returns.
+     */
+    private val onFrame: (frame: ImageProxy) -> Unit,
     /** [open]: frames are flowing; [problem]: why the camera cannot run, for the user (null: none). */
     private val onStatus: (open: Boolean, problem: String?) -> Unit,
 ) {
@@ -149,11 +151,7 @@ class LiveCamera(
             .setOutputImageFormat(ImageAnalysis.OUTPUT_IMAGE_FORMAT_RGBA_8888)
             .setTargetRotation(deviceRotation ?: previewView.display?.rotation ?: Surface.ROTATION_0)
             .build()
-        analysis.setAnalyzer(analysisExecutor) { image ->
-            // toBitmap() copies the whole buffer (honouring its row stride); the crop rect, in
-            // the same buffer coordinates, is the part the preview shows.
-            image.use { onFrame(it.toBitmap(), it.cropRect, it.imageInfo.rotationDegrees) }
-        }
+        analysis.setAnalyzer(analysisExecutor) { image -> image.use(onFrame) }
         val group = UseCaseGroup.Builder().addUseCase(preview).addUseCase(analysis)
         previewView.viewPort?.let(group::setViewPort)
         val camera = try {

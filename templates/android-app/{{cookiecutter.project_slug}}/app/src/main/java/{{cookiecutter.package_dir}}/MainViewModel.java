@@ -6,18 +6,16 @@ package {{ cookiecutter.package_name }};
 import android.app.Application;
 import android.content.ContentResolver;
 import android.graphics.Bitmap;
-import android.graphics.Rect;
 import android.net.Uri;
 import android.util.Log;
 
 import androidx.annotation.NonNull;
 import androidx.annotation.Nullable;
+import androidx.camera.core.ImageProxy;
 import androidx.core.content.ContextCompat;
 import androidx.lifecycle.AndroidViewModel;
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MutableLiveData;
-
-import {{ cookiecutter.package_name }}.ml.Orientation;
 
 import java.io.IOException;
 import java.util.concurrent.Executor;
@@ -165,18 +163,20 @@ public class MainViewModel extends AndroidViewModel {
     }
 
     /**
-     * Runs on {@link #analysisExecutor()} for each camera frame: the {@code region} of
-     * {@code frame} that the preview shows, turned {@code rotationDegrees} clockwise to be upright.
-     * Frames that arrive while the model loads or a photo is shown are dropped.
+     * Runs on {@link #analysisExecutor()} for each camera frame. Frames that arrive while the
+     * model loads or a photo is shown are dropped.
      */
-    public void analyzeFrame(@NonNull Bitmap frame, @NonNull Rect region, int rotationDegrees) {
+    public void analyzeFrame(@NonNull ImageProxy frame) {
         {{ Helper }} model = helper;
         if (model == null || showingPhoto) {
             return;
         }
+{%- if detect %}
+        int rotationDegrees = frame.getImageInfo().getRotationDegrees();
+{%- endif %}
         {{ Helper }}.Result result;
         try {
-            result = model.{{ run }}(frame, Orientation.ofRotation(rotationDegrees), region);
+            result = model.{{ run }}(frame);
         } catch (RuntimeException e) {
             Log.e(TAG, "Frame failed", e);
             return;

@@ -5,12 +5,11 @@ package {{ cookiecutter.package_name }}
 
 import android.app.Application
 import android.graphics.Bitmap
-import android.graphics.Rect
 import android.net.Uri
 import android.util.Log
+import androidx.camera.core.ImageProxy
 import androidx.lifecycle.AndroidViewModel
 import androidx.lifecycle.viewModelScope
-import {{ cookiecutter.package_name }}.ml.Orientation
 import java.util.concurrent.Executor
 import java.util.concurrent.Executors
 import kotlinx.coroutines.CancellationException
@@ -106,15 +105,17 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
     }
 
     /**
-     * Runs on [analysisExecutor] for each camera frame: the [region] of [frame] that the preview
-     * shows, turned [rotationDegrees] clockwise to be upright. Frames that arrive while the model
-     * loads or a photo is shown are dropped.
+     * Runs on [analysisExecutor] for each camera frame. Frames that arrive while the model loads
+     * or a photo is shown are dropped.
      */
-    fun analyzeFrame(frame: Bitmap, region: Rect, rotationDegrees: Int) {
+    fun analyzeFrame(frame: ImageProxy) {
         val model = helper ?: return
         if (_state.value.photo != null) return
+{%- if detect %}
+        val rotationDegrees = frame.imageInfo.rotationDegrees
+{%- endif %}
         val result = try {
-            model.{{ run }}(frame, Orientation.ofRotation(rotationDegrees), region)
+            model.{{ run }}(frame)
         } catch (e: Exception) {
             Log.e(TAG, "Frame failed", e)
             return

@@ -5,6 +5,8 @@ import android.graphics.Bitmap;
 import android.graphics.Rect;
 import android.os.SystemClock;
 
+import androidx.camera.core.ImageProxy;
+
 import {{ cookiecutter.package_name }}.ml.Box;
 import {{ cookiecutter.package_name }}.ml.Detection;
 import {{ cookiecutter.package_name }}.ml.DetectionOptions;
@@ -13,6 +15,7 @@ import {{ cookiecutter.package_name }}.ml.ImageGeometry;
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor;
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
 import {{ cookiecutter.package_name }}.ml.Orientation;
+import {{ cookiecutter.package_name }}.ml.RgbaReader;
 import {{ cookiecutter.package_name }}.ml.TensorSpec;
 
 import java.io.Closeable;
@@ -66,7 +69,9 @@ public final class ObjectDetectorHelper implements Closeable {
     private final ByteBuffer inputBuffer;
     private final ByteBuffer[] outputBuffers;
     private final Map<Integer, Object> outputs = new HashMap<>();
-    private int[] pixels = new int[0];
+    private final Object[] inputs;
+    private final int[] inputShape;
+    private final RgbaReader frames = new RgbaReader();
 
     private ObjectDetectorHelper(Interpreter interpreter, ImagePreprocessor preprocessor,
                                  DetectionPostprocessor postprocessor) {
@@ -74,6 +79,8 @@ public final class ObjectDetectorHelper implements Closeable {
         this.preprocessor = preprocessor;
         this.postprocessor = postprocessor;
         this.inputBuffer = preprocessor.input().allocateBuffer();
+        this.inputs = new Object[] {inputBuffer};
+        this.inputShape = preprocessor.input().shape();
         List<TensorSpec> specs = postprocessor.outputs();
         this.outputBuffers = new ByteBuffer[specs.size()];
         for (int i = 0; i < outputBuffers.length; i++) {
@@ -125,40 +132,50 @@ public final class ObjectDetectorHelper implements Closeable {
         return create(context, ModelConfig.NUM_THREADS);
     }
 
-    /** The whole {@code bitmap}: see {@link #detect(Bitmap, Orientation, Rect)}. */
-    public Result detect(Bitmap bitmap, Orientation orientation) {
-        return detect(bitmap, orientation, new Rect(0, 0, bitmap.getWidth(), bitmap.getHeight()));
+    /**
+     * Detects objects in a camera frame (RGBA_8888): the part the preview shows, its crop rect,
+     * turned upright by its rotation. Reads the frame's buffer into a reused array: no Bitmap
+     * per frame.
+     */
+    public Result detect(ImageProxy frame) {
+        ImageProxy.PlaneProxy plane = frame.getPlanes()[0];
+        Rect crop = frame.getCropRect();
+        int[] pixels = frames.read(plane.getBuffer(), plane.getRowStride(), frame.getHeight());
+        int stride = frames.stride();
+        Orientation orientation = Orientation.ofRotation(frame.getImageInfo().getRotationDegrees());
+        preprocessor.process(pixels, crop.top * stride + crop.left, stride, crop.width(), crop.height(),
+                ImagePreprocessor.PixelLayout.ABGR, orientation, inputBuffer);
+        return run(crop.width(), crop.height(), orientation);
     }
 
-    /**
-     * Detects objects in the {@code region} of {@code bitmap} (ARGB_8888) once {@code orientation}
-     * has turned it upright: the camera frame's rotation, or a photo's EXIF orientation.
-     */
-    public Result detect(Bitmap bitmap, Orientation orientation, Rect region) {
-        int width = region.width();
-        int height = region.height();
-        if (pixels.length < width * height) {
-            pixels = new int[width * height];
-        }
-        bitmap.getPixels(pixels, 0, width, region.left, region.top, width, height);
-        preprocessor.process(pixels, width, height, orientation, inputBuffer);
+    /** Detects objects in a photo (ARGB_8888) once {@code orientation}, from its EXIF, has turned it upright. */
+    public Result detect(Bitmap photo, Orientation orientation) {
+        int width = photo.getWidth();
+        int height = photo.getHeight();
+        int[] pixels = new int[width * height];
+        photo.getPixels(pixels, 0, width, 0, 0, width, height);
+        preprocessor.process(pixels, 0, width, width, height, ImagePreprocessor.PixelLayout.ARGB, orientation, inputBuffer);
+        return run(width, height, orientation);
+    }
 
+    /** Runs the model on the input buffer, which holds a {@code width x height} image turned by {@code orientation}. */
+    private Result run(int width, int height, Orientation orientation) {
         for (ByteBuffer buffer : outputBuffers) {
             buffer.rewind();
         }
         long start = SystemClock.elapsedRealtime();
-        interpreter.runForMultipleInputsOutputs(new Object[] {inputBuffer}, outputs);
+        interpreter.runForMultipleInputsOutputs(inputs, outputs);
         long inferenceTimeMs = SystemClock.elapsedRealtime() - start;
 
         List<Detection> detections = postprocessor.process(outputBuffers, options);
-        int[] upright = orientation.uprightSize(width, height);
-        int[] shape = preprocessor.input().shape();
-        ImageGeometry geometry = new ImageGeometry(upright[0], upright[1], shape[2], shape[1], ModelConfig.RESIZE_MODE);
+        int uprightWidth = orientation.sideways() ? height : width;
+        int uprightHeight = orientation.sideways() ? width : height;
+        ImageGeometry geometry = new ImageGeometry(uprightWidth, uprightHeight, inputShape[2], inputShape[1], ModelConfig.RESIZE_MODE);
         List<Box> imageBoxes = new ArrayList<>();
         for (Detection detection : detections) {
             imageBoxes.add(geometry.toImage(detection.box()));
         }
-        return new Result(detections, imageBoxes, upright[0], upright[1], inferenceTimeMs);
+        return new Result(detections, imageBoxes, uprightWidth, uprightHeight, inferenceTimeMs);
     }
 
     @Override

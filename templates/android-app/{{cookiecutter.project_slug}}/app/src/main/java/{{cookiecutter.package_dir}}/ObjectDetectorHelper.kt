@@ -2,8 +2,8 @@ package {{ cookiecutter.package_name }}
 
 import android.content.Context
 import android.graphics.Bitmap
-import android.graphics.Rect
 import android.os.SystemClock
+import androidx.camera.core.ImageProxy
 import {{ cookiecutter.package_name }}.ml.Box
 import {{ cookiecutter.package_name }}.ml.Detection
 import {{ cookiecutter.package_name }}.ml.DetectionPostprocessor
@@ -11,6 +11,7 @@ import {{ cookiecutter.package_name }}.ml.ImageGeometry
 import {{ cookiecutter.package_name }}.ml.ImagePreprocessor
 import {{ cookiecutter.package_name }}.ml.ModelConfig
 import {{ cookiecutter.package_name }}.ml.Orientation
+import {{ cookiecutter.package_name }}.ml.RgbaReader
 import java.io.Closeable
 import java.nio.ByteBuffer
 import org.tensorflow.lite.Interpreter
@@ -44,29 +45,50 @@ class ObjectDetectorHelper private constructor(
     private val inputBuffer: ByteBuffer = preprocessor.input().allocateBuffer()
     private val outputBuffers: Array<ByteBuffer> = postprocessor.outputs().map { it.allocateBuffer() }.toTypedArray()
     private val outputs: Map<Int, Any> = outputBuffers.indices.associateWith { outputBuffers[it] }
+    private val inputs: Array<Any> = arrayOf(inputBuffer)
     private val options = ModelConfig.detectionOptions()
-    private var pixels = IntArray(0)
+    private val inputShape = preprocessor.input().shape()
+    private val frames = RgbaReader()
 
     /**
-     * Detects objects in the [region] of [bitmap] (ARGB_8888) once [orientation] has turned it
-     * upright: the camera frame's rotation, or a photo's EXIF orientation.
+     * Detects objects in a camera frame (RGBA_8888): the part the preview shows, its crop rect,
+     * turned upright by its rotation. Reads the frame's buffer into a reused array: no Bitmap
+     * per frame.
      */
-    fun detect(bitmap: Bitmap, orientation: Orientation, region: Rect = Rect(0, 0, bitmap.width, bitmap.height)): Result {
-        val width = region.width()
-        val height = region.height()
-        if (pixels.size < width * height) pixels = IntArray(width * height)
-        bitmap.getPixels(pixels, 0, width, region.left, region.top, width, height)
-        preprocessor.process(pixels, width, height, orientation, inputBuffer)
+    fun detect(frame: ImageProxy): Result {
+        val plane = frame.planes[0]
+        val crop = frame.cropRect
+        val pixels = frames.read(plane.buffer, plane.rowStride, frame.height)
+        val stride = frames.stride()
+        val orientation = Orientation.ofRotation(frame.imageInfo.rotationDegrees)
+        preprocessor.process(
+            pixels, crop.top * stride + crop.left, stride, crop.width(), crop.height(),
+            ImagePreprocessor.PixelLayout.ABGR, orientation, inputBuffer,
+        )
+        return run(crop.width(), crop.height(), orientation)
+    }
 
+    /** Detects objects in a photo (ARGB_8888) once [orientation], from its EXIF, has turned it upright. */
+    fun detect(photo: Bitmap, orientation: Orientation): Result {
+        val width = photo.width
+        val height = photo.height
+        val pixels = IntArray(width * height)
+        photo.getPixels(pixels, 0, width, 0, 0, width, height)
+        preprocessor.process(pixels, 0, width, width, height, ImagePreprocessor.PixelLayout.ARGB, orientation, inputBuffer)
+        return run(width, height, orientation)
+    }
+
+    /** Runs the model on the input buffer, which holds a [width] x [height] image turned by [orientation]. */
+    private fun run(width: Int, height: Int, orientation: Orientation): Result {
         outputBuffers.forEach { it.rewind() }
         val start = SystemClock.elapsedRealtime()
-        interpreter.runForMultipleInputsOutputs(arrayOf<Any>(inputBuffer), outputs)
+        interpreter.runForMultipleInputsOutputs(inputs, outputs)
         val inferenceTimeMs = SystemClock.elapsedRealtime() - start
 
         val detections = postprocessor.process(outputBuffers, options)
-        val (uprightWidth, uprightHeight) = orientation.uprightSize(width, height)
-        val shape = preprocessor.input().shape()
-        val geometry = ImageGeometry(uprightWidth, uprightHeight, shape[2], shape[1], ModelConfig.RESIZE_MODE)
+        val uprightWidth = if (orientation.sideways()) height else width
+        val uprightHeight = if (orientation.sideways()) width else height
+        val geometry = ImageGeometry(uprightWidth, uprightHeight, inputShape[2], inputShape[1], ModelConfig.RESIZE_MODE)
         return Result(detections, detections.map { geometry.toImage(it.box()) }, uprightWidth, uprightHeight, inferenceTimeMs)
     }
 

@@ -2,9 +2,7 @@ package {{ cookiecutter.package_name }}.ml;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,15 +10,20 @@ import java.util.List;
  *
  * <p>Mirrors {@code scaffold/reference/postprocess.py}: dequantize uint8/int8 outputs with the
  * tensor's {@code (q - zeroPoint) * scale}, apply a softmax when the model outputs logits, then
- * sort by score (ties keep the lower class index first, which matters for quantized outputs
+ * rank by score (ties keep the lower class index first, which matters for quantized outputs
  * where equal scores are common). All arithmetic is in {@code double}, in the reference's order.
+ *
+ * <p>Not thread-safe: it reuses its score array between calls. One per thread.
  */
 public final class ClassificationPostprocessor {
 
     private final TensorSpec output;
     private final List<String> labels;
     private final boolean applySoftmax;
-    private final int maxResults;
+    /** Every class's score for the latest output (reused). */
+    private final double[] scores;
+    /** The best classes so far, best first (reused). */
+    private final int[] best;
 
     /**
      * @param applySoftmax true when the model's last layer produces logits rather than probabilities
@@ -38,43 +41,62 @@ public final class ClassificationPostprocessor {
         this.output = output;
         this.labels = Collections.unmodifiableList(new ArrayList<>(labels));
         this.applySoftmax = applySoftmax;
-        this.maxResults = maxResults;
+        this.scores = new double[output.numElements()];
+        this.best = new int[Math.min(maxResults, output.numElements())];
     }
 
     public TensorSpec output() {
         return output;
     }
 
-    /** The top-k categories, best first, for the output tensor in {@code raw} (read from position 0). */
+    /**
+     * The top-k categories, best first, for the output tensor in {@code raw} (read from index 0).
+     * Equal scores keep the lower class index first (quantized outputs tie often); NaN ranks
+     * below every number. Runs on every camera frame: only the returned list is allocated.
+     */
     public List<Category> process(ByteBuffer raw) {
         double[] scores = scores(raw);
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, new Comparator<Integer>() {
-            @Override
-            public int compare(Integer a, Integer b) {
-                // == and > rather than Double.compare, which orders -0.0 before 0.0: the
-                // reference (like plain arithmetic) treats them as equal.
-                if (scores[a] != scores[b]) {
-                    return scores[a] > scores[b] ? -1 : 1;
-                }
-                return Integer.compare(a, b);
+        int k = best.length;
+        int found = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (found == k && !ranksBefore(scores, i, best[k - 1])) {
+                continue;
             }
-        });
-        int k = Math.min(maxResults, scores.length);
-        List<Category> top = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            int index = order[i];
-            top.add(new Category(index, labels.get(index), scores[index]));
+            // Insert i, shifting worse ones down; i is the highest index so far, so on equal
+            // scores it stays behind the ones already there.
+            int j = found < k ? found++ : k - 1;
+            while (j > 0 && ranksBefore(scores, i, best[j - 1])) {
+                best[j] = best[j - 1];
+                j--;
+            }
+            best[j] = i;
+        }
+        List<Category> top = new ArrayList<>(found);
+        for (int r = 0; r < found; r++) {
+            top.add(new Category(best[r], labels.get(best[r]), scores[best[r]]));
         }
         return top;
     }
 
-    /** Every class's score (dequantized, and softmaxed when the model outputs logits). */
+    /** Whether class a ranks before class b: higher score first (-0.0 equals 0.0), then lower index; NaN last. */
+    private static boolean ranksBefore(double[] scores, int a, int b) {
+        double x = scores[a];
+        double y = scores[b];
+        if (Double.isNaN(x)) {
+            return Double.isNaN(y) && a < b;
+        }
+        if (Double.isNaN(y)) {
+            return true;
+        }
+        return x > y || (x == y && a < b);
+    }
+
+    /**
+     * Every class's score (dequantized, and softmaxed when the model outputs logits), in an array
+     * this postprocessor reuses: the next call overwrites it.
+     */
     public double[] scores(ByteBuffer raw) {
-        double[] scores = output.dequantize(raw);
+        output.dequantize(raw, scores);
         if (applySoftmax) {
             softmaxInPlace(scores);
         }

@@ -30,6 +30,8 @@ import java.util.List;
  *       (ties: lower box index, then lower class index).
  * </ul>
  * Arithmetic is in {@code double}, in the reference's order.
+ *
+ * <p>Not thread-safe: it reuses its arrays between calls. One per thread.
  */
 public final class DetectionPostprocessor {
 
@@ -86,6 +88,8 @@ public final class DetectionPostprocessor {
     private final Roles roles;
     private final List<String> labels;
     private final RawDecoding raw;
+    /** Each output dequantized, reused from frame to frame. */
+    private final double[][] values;
 
     /**
      * @param outputs the model's output tensors, in the model's order
@@ -97,6 +101,10 @@ public final class DetectionPostprocessor {
         }
         this.kind = kind;
         this.outputs = Collections.unmodifiableList(new ArrayList<>(outputs));
+        this.values = new double[outputs.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = new double[outputs.get(i).numElements()];
+        }
         this.roles = roles;
         this.labels = Collections.unmodifiableList(new ArrayList<>(labels));
         this.raw = raw;
@@ -126,8 +134,9 @@ public final class DetectionPostprocessor {
         return kind == Kind.POSTPROCESS ? fromPostprocessOp(outputBuffers, options) : decodeRaw(outputBuffers, options);
     }
 
+    /** Output {@code role} dequantized into an array reused from frame to frame (no per-frame arrays). */
     private double[] values(ByteBuffer[] buffers, int role) {
-        return outputs.get(role).dequantize(buffers[role]);
+        return outputs.get(role).dequantize(buffers[role], values[role]);
     }
 
     private List<Detection> fromPostprocessOp(ByteBuffer[] buffers, DetectionOptions options) {

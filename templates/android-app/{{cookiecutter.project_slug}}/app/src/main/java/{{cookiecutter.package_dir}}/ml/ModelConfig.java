@@ -12,8 +12,8 @@ import java.util.List;
  * <p>{{ cookiecutter._model_summary }}
  *
  * <p>Tensor shapes, types and quantization are <em>not</em> here: the app reads them from the
- * model at run time. What the model file cannot tell the interpreter lives here: how pixels were
- * normalized during training, the channel order, how images are fitted to the input,
+ * model at run time. What the model file cannot tell the interpreter lives here: what the input
+ * tensor takes (raw or normalized pixels), the channel order, how images are fitted to the input,
 {%- if cookiecutter.task == "detect" %} which output
  * holds what and how to read it.
 {%- else %} and whether
@@ -30,10 +30,12 @@ public final class ModelConfig {
 
     /** CPU threads for the LiteRT interpreter. */
     public static final int NUM_THREADS = {{ cookiecutter.num_threads }};
+{%- if cookiecutter.input_values == "normalized" %}
 
     /** Per-channel {@code (pixel - mean) / std} in the 0..255 pixel domain, in tensor channel order. */
     private static final double[] NORM_MEAN = { {{- cookiecutter.norm_mean.split(",") | map("trim") | join(", ") -}} };
     private static final double[] NORM_STD = { {{- cookiecutter.norm_std.split(",") | map("trim") | join(", ") -}} };
+{%- endif %}
 
     public static final ImagePreprocessor.ChannelOrder CHANNEL_ORDER = ImagePreprocessor.ChannelOrder.{{ cookiecutter.channel_order.upper() }};
     public static final ImagePreprocessor.ResizeMode RESIZE_MODE = ImagePreprocessor.ResizeMode.{{ cookiecutter.resize_mode.upper().replace("-", "_") }};
@@ -83,10 +85,28 @@ public final class ModelConfig {
 {%- endif %}
 
     private ModelConfig() {}
+{%- if cookiecutter.input_values == "raw" %}
 
-    /** The preprocessing this model was trained with, for the interpreter's input tensor. */
+    /**
+     * The preprocessing for the interpreter's input tensor: the uint8 input takes the resized
+     * pixels as they are, 0..255, which is how the TFLite Task Library and MediaPipe feed uint8
+     * models; its scale and zero-point say what a pixel means to the model. (Normalizing with
+     * mean/std and re-quantizing would squeeze or shift the pixels the model was validated on.)
+     */
+{%- else %}
+
+    /**
+     * The preprocessing this model was trained with, for the interpreter's input tensor:
+     * {@code (pixel - mean) / std}, quantized with the tensor's scale and zero-point when it is
+     * an integer tensor.
+     */
+{%- endif %}
     public static ImagePreprocessor newPreprocessor(TensorSpec input) {
-        return new ImagePreprocessor(input, NORM_MEAN, NORM_STD, CHANNEL_ORDER, RESIZE_MODE);
+{%- if cookiecutter.input_values == "raw" %}
+        return ImagePreprocessor.raw(input, CHANNEL_ORDER, RESIZE_MODE);
+{%- else %}
+        return ImagePreprocessor.normalized(input, NORM_MEAN, NORM_STD, CHANNEL_ORDER, RESIZE_MODE);
+{%- endif %}
     }
 {%- if cookiecutter.task == "classify" %}
 

@@ -13,20 +13,24 @@ public final class Orientation {
     /** Pixels that are already upright. */
     public static final Orientation UPRIGHT = new Orientation(0, false);
 
+    // All eight orientations, made once: camera frames ask for one every frame.
+    private static final Orientation[] TURNED = {UPRIGHT, new Orientation(90, false), new Orientation(180, false), new Orientation(270, false)};
+    private static final Orientation[] MIRRORED = {new Orientation(0, true), new Orientation(90, true), new Orientation(180, true), new Orientation(270, true)};
+
     private final int rotationDegrees;
     private final boolean mirrored;
 
     private Orientation(int rotationDegrees, boolean mirrored) {
-        if (rotationDegrees != 0 && rotationDegrees != 90 && rotationDegrees != 180 && rotationDegrees != 270) {
-            throw new IllegalArgumentException("rotation must be 0, 90, 180 or 270, got " + rotationDegrees);
-        }
         this.rotationDegrees = rotationDegrees;
         this.mirrored = mirrored;
     }
 
     /** Mirrored left-right first (if {@code mirrored}), then turned {@code rotationDegrees} clockwise. */
     public static Orientation of(int rotationDegrees, boolean mirrored) {
-        return mirrored || rotationDegrees != 0 ? new Orientation(rotationDegrees, mirrored) : UPRIGHT;
+        if (rotationDegrees != 0 && rotationDegrees != 90 && rotationDegrees != 180 && rotationDegrees != 270) {
+            throw new IllegalArgumentException("rotation must be 0, 90, 180 or 270, got " + rotationDegrees);
+        }
+        return (mirrored ? MIRRORED : TURNED)[rotationDegrees / 90];
     }
 
     /** A clockwise rotation, such as CameraX's {@code imageInfo.rotationDegrees}. */
@@ -41,19 +45,19 @@ public final class Orientation {
     public static Orientation fromExif(int exifOrientation) {
         switch (exifOrientation) {
             case 2: // mirrored left-right
-                return new Orientation(0, true);
+                return of(0, true);
             case 3:
-                return new Orientation(180, false);
+                return of(180, false);
             case 4: // mirrored top-bottom = mirrored left-right, then half a turn
-                return new Orientation(180, true);
+                return of(180, true);
             case 5: // transposed (mirrored along the main diagonal)
-                return new Orientation(270, true);
+                return of(270, true);
             case 6:
-                return new Orientation(90, false);
+                return of(90, false);
             case 7: // transversed (mirrored along the other diagonal)
-                return new Orientation(90, true);
+                return of(90, true);
             case 8:
-                return new Orientation(270, false);
+                return of(270, false);
             default: // 1 (normal), 0 (undefined) or garbage
                 return UPRIGHT;
         }

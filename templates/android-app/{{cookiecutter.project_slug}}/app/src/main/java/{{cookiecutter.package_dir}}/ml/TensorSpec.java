@@ -75,24 +75,27 @@ public final class TensorSpec {
     }
 
     /**
-     * Every element of {@code buffer} (read from position 0, in the buffer's byte order) as a
-     * real value: float32 as is, uint8/int8 as {@code (q - zeroPoint) * scale} (or
-     * {@code q - zeroPoint} when the tensor has no quantization parameters).
+     * Every element of {@code buffer} (read from index 0, in the buffer's byte order) as a real
+     * value: float32 as is, uint8/int8 as {@code (q - zeroPoint) * scale} (or {@code q - zeroPoint}
+     * when the tensor has no quantization parameters).
      */
     public double[] dequantize(ByteBuffer buffer) {
-        ByteBuffer in = buffer.duplicate().order(buffer.order());
-        in.rewind();
-        double[] values = new double[numElements()];
-        for (int i = 0; i < values.length; i++) {
+        return dequantize(buffer, new double[numElements()]);
+    }
+
+    /** As {@link #dequantize(ByteBuffer)}, into {@code values} (at least {@link #numElements()} long), which is returned. */
+    public double[] dequantize(ByteBuffer buffer, double[] values) {
+        int n = numElements();
+        for (int i = 0; i < n; i++) {
             switch (dataType) {
                 case FLOAT32:
-                    values[i] = in.getFloat();
+                    values[i] = buffer.getFloat(4 * i);
                     break;
                 case UINT8:
-                    values[i] = scaled(in.get() & 0xFF);
+                    values[i] = scaled(buffer.get(i) & 0xFF);
                     break;
                 default: // INT8
-                    values[i] = scaled(in.get());
+                    values[i] = scaled(buffer.get(i));
                     break;
             }
         }

@@ -71,6 +71,54 @@ public class GoldenPreprocessingTest {
         }
     }
 
+    /**
+     * The camera path gives the same tensor as the ARGB path above: the same pixels as RGBA_8888
+     * bytes in a larger frame with padded rows (CameraX's row stride) and the image at a crop
+     * offset, read by RgbaReader as ABGR ints.
+     */
+    @Test
+    public void cameraFramePathReproducesReferenceTensor() throws IOException {
+        TensorSpec input = GoldenData.tensor("input");
+        int width = GoldenData.caseInt(caseName, "width");
+        int height = GoldenData.caseInt(caseName, "height");
+        int[] argb = GoldenData.pixels(caseName);
+        int left = 3;
+        int top = 2;
+        int rowStride = (left + width + 5) * 4;
+        ByteBuffer frame = ByteBuffer.allocateDirect(rowStride * (top + height + 1));
+        for (int i = 0; i < frame.capacity(); i++) {
+            frame.put(i, (byte) (i * 31)); // a border the crop must leave out
+        }
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int p = argb[y * width + x];
+                int at = (top + y) * rowStride + (left + x) * 4;
+                frame.put(at, (byte) (p >> 16));
+                frame.put(at + 1, (byte) (p >> 8));
+                frame.put(at + 2, (byte) p);
+                frame.put(at + 3, (byte) (p >>> 24));
+            }
+        }
+        RgbaReader reader = new RgbaReader();
+        int[] pixels = reader.read(frame, rowStride, top + height + 1);
+        ImagePreprocessor preprocessor = ModelConfig.newPreprocessor(input);
+        ByteBuffer actual = input.allocateBuffer();
+        preprocessor.process(pixels, top * reader.stride() + left, reader.stride(), width, height,
+                ImagePreprocessor.PixelLayout.ABGR, GoldenData.orientation(caseName), actual);
+        ByteBuffer expected = preprocessor.process(argb, width, height, GoldenData.orientation(caseName));
+        for (int i = 0; i < input.numBytes(); i++) {
+            if (actual.get(i) != expected.get(i)) {
+                fail(caseName + ": the RGBA camera path differs from the ARGB path at byte " + i);
+            }
+        }
+    }
+
+    @Test
+    public void inputValuesMatchReference() {
+        assertEquals(caseName + ": what the input tensor takes", GoldenData.property("input.values"),
+                ModelConfig.newPreprocessor(GoldenData.tensor("input")).values().name());
+    }
+
     @Test
     public void orientationMatchesReference() {
         Orientation orientation = GoldenData.orientation(caseName);
