@@ -20,6 +20,7 @@ from rich.table import Table
 from scaffold import __version__
 from scaffold.convert.options import IO_TYPES, QUANTIZE_MODES
 from scaffold.errors import NormalizationError, ScaffoldError
+from scaffold.model.pixels import UINT8_INPUTS
 from scaffold.model.spec import BOX_FORMATS, CHANNEL_ORDERS, RESIZE_MODES, SCORE_ACTIVATIONS, TASKS
 
 app = typer.Typer(
@@ -47,6 +48,7 @@ BoxFormat = _choices("BoxFormat", BOX_FORMATS)
 ScoreActivation = _choices("ScoreActivation", SCORE_ACTIVATIONS)
 Quantize = _choices("Quantize", QUANTIZE_MODES)
 IoType = _choices("IoType", IO_TYPES)
+Uint8Input = _choices("Uint8Input", UINT8_INPUTS)
 
 
 def _fail(error: ScaffoldError) -> None:
@@ -157,6 +159,12 @@ def new(
     std: StdOpt = None,
     channel_order: ChannelOrderOpt = None,
     resize: ResizeOpt = None,
+    uint8_input: Annotated[
+        Uint8Input,
+        typer.Option(help="uint8 inputs: raw pixels 0..255, as the TFLite Task Library and MediaPipe feed them; "
+                     "normalize: (pixel - mean) / std quantized with the input's scale and zero-point, for the rare "
+                     "model trained that way."),
+    ] = Uint8Input.raw,
     softmax: Annotated[
         Optional[bool], typer.Option("--softmax/--no-softmax", help="Apply softmax to the output (default: only when the model does not end in SOFTMAX).")
     ] = None,
@@ -214,6 +222,7 @@ def new(
                 calibration_steps, eval_images, report, min_agreement, labels, model_name, model_description, model_version,
             ),
             task=task.value if task else None,
+            uint8_input=uint8_input.value,
             detection=DetectionOptions(
                 score_threshold, max_results, tuple(label_allowlist or ()), iou_threshold
             ),
@@ -345,6 +354,10 @@ def _describe_detector(head) -> str:
     return f"{how}; score >= {options.score_threshold}, at most {options.max_results}{allow}"
 
 
+def _numbers(values) -> str:
+    return "[" + ", ".join(f"{v:.6g}" for v in values) + "]"
+
+
 def _golden_table(cases, task: str) -> Table:
     if task == "classify":
         table = Table("golden case", "top-1", "score", box=None, padding=(0, 2))
@@ -371,7 +384,11 @@ def _print_new_summary(result, seconds: float) -> None:
     table.add_row("model", f"{result.kind.value} → {len(spec.model_bytes) / 1024:.1f} KiB .tflite")
     table.add_row("tensors", escape(model_summary(spec)))
     colour = spec.preprocessing.channel_order if spec.image.channels == 3 else "grayscale"
-    table.add_row("preprocessing", escape(f"{spec.preprocessing.resize}, {colour}, mean {list(norm.mean)} std {list(norm.std)}"))
+    if spec.preprocessing.input_values == "raw":
+        values = "raw pixels 0..255 into the uint8 input (the Task Library's convention)"
+    else:
+        values = f"(pixel - mean) / std, mean {_numbers(norm.mean)} std {_numbers(norm.std)}"
+    table.add_row("preprocessing", escape(f"{spec.preprocessing.resize}, {colour}, {values}"))
     if spec.task == "classify":
         table.add_row("scores", "softmax in the app" if spec.head.apply_softmax else "as output by the model")
     else:

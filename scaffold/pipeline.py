@@ -19,7 +19,7 @@ from pathlib import Path
 
 from scaffold.convert.options import ConversionOptions
 from scaffold.convert.report import ConversionReport
-from scaffold.convert.workflow import check_agreement, plan_conversion, run_conversion, save_report
+from scaffold.convert.workflow import PixelInput, check_agreement, plan_conversion, run_conversion, save_report
 from scaffold.errors import InvalidOption, NormalizationError, OutputDirError
 from scaffold.golden.cases import GoldenCase, compute_cases, golden_images
 from scaffold.golden.files import golden_files
@@ -44,6 +44,8 @@ class ModelInputs:
     model: str
     conversion: ConversionOptions = ConversionOptions()
     normalization: Normalization | None = None
+    # --uint8-input raw|normalize (None: raw, see scaffold.model.pixels).
+    uint8_input: str | None = None
     # None: not given (rgb / stretch, said out loud when the rest comes from metadata).
     channel_order: str | None = None
     resize: str | None = None
@@ -80,11 +82,20 @@ class ModelInputs:
     def renames(self) -> bool:
         return any(v is not None for v in (self.model_name, self.model_description, self.model_version))
 
-    def choices(self, labels: tuple[str, ...] | None, anchors, apply_softmax: bool | None = None) -> Choices:
+    def choices(self, labels: tuple[str, ...] | None, anchors, apply_softmax: bool | None = None,
+                pixel_input: PixelInput | None = None) -> Choices:
+        """``pixel_input``: the conversion moved the normalization into the model, whose input
+        then takes pixels (identity normalization), raw or quantized as the conversion found."""
+        if pixel_input is not None:
+            normalization = pixel_input.normalization
+            uint8_input = "raw" if pixel_input.input_values == "raw" else "normalize"
+        else:
+            normalization, uint8_input = self.normalization, self.uint8_input
         return Choices(
             labels=labels,
             labels_source=str(self.labels_file),
-            normalization=self.normalization,
+            normalization=normalization,
+            uint8_input=uint8_input,
             channel_order=self.channel_order,
             resize=self.resize,
             name=self.model_name,
@@ -112,6 +123,7 @@ class _Prepared:
     model_bytes: bytes
     conversion: ConversionReport | None
     tensorflow_model: object | None
+    pixel_input: PixelInput | None = None
 
 
 def _checked_inputs(inputs: ModelInputs, needs_normalization: bool) -> _Checked:
@@ -149,7 +161,7 @@ def _model_bytes(inputs: ModelInputs, checked: _Checked, report: Report) -> _Pre
     if inputs.report_path:
         save_report(converted.report, inputs.report_path)
     check_agreement(converted.report, inputs.min_agreement, inputs.report_path)
-    return _Prepared(converted.model_bytes, converted.report, converted.tensorflow_model)
+    return _Prepared(converted.model_bytes, converted.report, converted.tensorflow_model, converted.input)
 
 
 def _with_metadata(spec: ModelSpec, resolution: Resolution) -> tuple[ModelSpec, bool]:
@@ -200,7 +212,8 @@ def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> 
 
     # 3. Facts + options → the one ModelSpec every later stage reads.
     resolution = resolve(
-        facts, prepared.model_bytes, inputs.choices(checked.labels, checked.anchors, request.apply_softmax),
+        facts, prepared.model_bytes,
+        inputs.choices(checked.labels, checked.anchors, request.apply_softmax, prepared.pixel_input),
         inputs.default_name, inputs.task,
     )
     spec = resolution.spec
@@ -275,6 +288,7 @@ def _recorded_options(request: NewProjectRequest, spec: ModelSpec) -> dict:
         "std": list(norm.std),
         "channel_order": spec.preprocessing.channel_order,
         "resize": spec.preprocessing.resize,
+        "input_values": spec.preprocessing.input_values,
         "golden_images": [str(p) for p in request.golden_images],
         "quantize": conversion.quantize,
         "io_type": conversion.io_type,
@@ -324,7 +338,8 @@ def convert_model_file(request: ConvertRequest, report: Report = lambda _: None)
     metadata_written = False
     if checked.labels is not None:
         facts = inspect_model(model_bytes, "the converted model")
-        resolution = resolve(facts, model_bytes, inputs.choices(checked.labels, checked.anchors), inputs.default_name, inputs.task)
+        choices = inputs.choices(checked.labels, checked.anchors, pixel_input=prepared.pixel_input)
+        resolution = resolve(facts, model_bytes, choices, inputs.default_name, inputs.task)
         spec, metadata_written = _with_metadata(resolution.spec, resolution)
         model_bytes = spec.model_bytes
     write_file_atomically(request.out, model_bytes)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up everything tflite-scaffold needs on a fresh Debian/Ubuntu machine, idempotently:
 #   system: a JDK (javac + java), JUnit 4 (Debian's junit4), libusb-1.0 (tflite-support's native module)
-#   python: a virtualenv in .venv with the package, its dev extras, and tflite-support (--no-deps, see pyproject.toml)
+#   python: a virtualenv in .venv with the package, its dev extras, and tflite-support (--no-deps, see pyproject.toml);
+#           .venv-task with the TFLite Task Library alone (tests/task_library/requirements.txt), the tests' oracle
 #   npm:    kotlinc (the kotlin-compiler package) in .tools, used by the tests to compile the generated Kotlin
 # Re-running is cheap: the venv is only rebuilt when pyproject.toml or this script changes.
 set -euo pipefail
@@ -35,6 +36,17 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     # its metadata writers work with TensorFlow's protobuf, so it is installed without its deps.
     "$VENV/bin/python" -m pip install -q --no-deps tflite-support==0.4.4
     echo "$wanted" > "$stamp"
+fi
+
+TASK_VENV=${TASK_VENV:-.venv-task}
+task_stamp="$TASK_VENV/.bootstrap-stamp"
+task_wanted=$(sha256sum tests/task_library/requirements.txt | cut -d' ' -f1)
+if [ ! -f "$task_stamp" ] || [ "$(cat "$task_stamp")" != "$task_wanted" ]; then
+    echo "bootstrap: creating $TASK_VENV (the TFLite Task Library, kept apart from TensorFlow)"
+    "$PYTHON" -m venv "$TASK_VENV"
+    "$TASK_VENV/bin/python" -m pip install -q --upgrade pip
+    "$TASK_VENV/bin/python" -m pip install -q -r tests/task_library/requirements.txt
+    echo "$task_wanted" > "$task_stamp"
 fi
 
 KOTLIN_COMPILER=2.4.20

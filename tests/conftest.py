@@ -19,6 +19,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from scaffold.cli import app  # noqa: E402
 
+ROOT = Path(__file__).resolve().parent.parent
 NUM_CLASSES = 5
 LABELS = ("apple", "banana", "cherry", "date", "elderberry")
 
@@ -27,10 +28,14 @@ LABELS = ("apple", "banana", "cherry", "date", "elderberry")
 SYNTHETIC_CASES = 12
 
 
+# Per golden case: the tensor, the camera (RGBA) path, what the input takes, the orientation.
+PREPROCESSING_TESTS = 4
+
+
 def classifier_tests(golden_images: int = 0) -> int:
-    """JUnit tests a generated classifier runs: preprocessing, orientation and post-processing per
-    golden case, plus the three ModelAssetsTest checks."""
-    return (SYNTHETIC_CASES + golden_images) * 3 + 3
+    """JUnit tests a generated classifier runs: the preprocessing tests and the post-processing
+    test per golden case, plus the three ModelAssetsTest checks."""
+    return (SYNTHETIC_CASES + golden_images) * (PREPROCESSING_TESTS + 1) + 3
 
 
 @dataclass(frozen=True)
@@ -249,3 +254,11 @@ def detectors(tmp_path_factory) -> Detectors:
         ssd=paths["ssd"], raw_anchors=paths["raw_anchors"], raw_decoded=paths["raw_decoded"], anchors=paths["anchors"],
         **{name: root / f"{name}.txt" for name in labels},
     )
+
+
+@pytest.fixture(scope="session")
+def trained(tmp_path_factory):
+    """A classifier trained at test time (see trained.py), with held-out images."""
+    import trained as training
+
+    return training.train(tmp_path_factory.mktemp("trained"))

@@ -61,8 +61,11 @@ def test_variant_has_the_requested_types(converted, quantize, io_type):
     if io_type == "float32":
         assert scale == 0.0
     else:
-        assert scale > 0 and out["quantization"][0] > 0
-        assert (-128 <= zero_point <= 127) if io_type == "int8" else (0 <= zero_point <= 255)
+        # The normalization is inside the graph and the input calibrated to exactly 0..255:
+        # uint8 inputs take raw pixels, int8 inputs pixel - 128.
+        assert out["quantization"][0] > 0
+        assert (scale, zero_point) == ((1.0, -128) if io_type == "int8" else (1.0, 0))
+        assert "normalization (mean [127.5, 127.5, 127.5], std [127.5, 127.5, 127.5]) is inside the converted model" in report["notes"][0]
     assert report["input"] == {"dtype": io_type, "shape": [1, 16, 16, 3], "scale": scale, "zero_point": zero_point}
     dtypes = tensor_dtypes(path)
     if quantize == "float16":
@@ -108,7 +111,12 @@ def test_metadata_describes_each_variant(converted, quantize, io_type):
     displayer = support_modules().metadata.MetadataDisplayer.with_model_file(str(path))
     metadata = json.loads(displayer.get_metadata_json())
     tensor = metadata["subgraph_metadata"][0]["input_tensor_metadata"][0]
-    assert tensor["process_units"][0]["options"] == {"mean": [127.5] * 3, "std": [127.5] * 3}
+    if io_type == "float32":
+        assert tensor["process_units"][0]["options"] == {"mean": [127.5] * 3, "std": [127.5] * 3}
+    else:
+        # Integer inputs take pixels: the normalization is inside the graph, so the metadata
+        # says pixels go in as they are (what the Task Library does with a uint8 input anyway).
+        assert tensor["process_units"][0]["options"] == {"mean": [0.0] * 3, "std": [1.0] * 3}
     stats = tensor.get("stats", {})
     if io_type == "uint8":
         assert stats == {"max": [255.0], "min": [0.0]}
@@ -258,7 +266,7 @@ def test_captured_float_baseline_computes_what_a_float_conversion_computes(weigh
     source = load_keras(weighty_model)
     float_input = TensorInfo("input", 0, (1, 16, 16, 3), "float32")
     preprocessing = Preprocessing(Normalization((127.5,) * 3, (127.5,) * 3))
-    tensors = [t for (t,) in input_tensors(find_images(calibration_images, "dir"), ImageSize(16, 16, 3), preprocessing, float_input)]
+    tensors = [t for (t,) in input_tensors(find_images(calibration_images, "dir"), ImageSize(16, 16, 3), (preprocessing, float_input))]
     int8 = convert(source, ConversionOptions("int8", "uint8", calibration_steps=12), tensors[:12])
     assert int8.float_model is not None, "TFLiteConverter._quantize was not found: the baseline now costs a second conversion"
     separate = convert(source, ConversionOptions()).model

@@ -68,13 +68,11 @@ def check_readable(paths: list[Path]) -> None:
             raise ImageError(f"{path} is not a readable image ({exc}).") from exc
 
 
-def input_tensors(
-    paths: list[Path], image: ImageSize, preprocessing: Preprocessing, *tensors: TensorInfo
-) -> list[tuple[np.ndarray, ...]]:
-    """For each image (decoded once), its input tensor for each of ``tensors``: e.g. the float
-    model's float32 input and a quantized model's uint8 input."""
+def input_tensors(paths: list[Path], image: ImageSize, *feeds: tuple[Preprocessing, TensorInfo]) -> list[tuple[np.ndarray, ...]]:
+    """For each image (decoded once), its input tensor for each ``(preprocessing, tensor)``: e.g.
+    the float model's normalized float32 input and a quantized model's uint8 input."""
     result = []
     for path in paths:
         argb = load_image(path, MAX_SOURCE_SIDE)
-        result.append(tuple(preprocess(argb, UPRIGHT, image, preprocessing, tensor) for tensor in tensors))
+        result.append(tuple(preprocess(argb, UPRIGHT, image, preprocessing, tensor) for preprocessing, tensor in feeds))
     return result

@@ -54,12 +54,43 @@ class TensorFlowSource:
 
     def predict(self, batch: np.ndarray) -> np.ndarray:
         """The float model's (first) output for one input batch, as numpy."""
-        result = self._call(batch)
-        if isinstance(result, dict):
-            result = result[sorted(result)[0]]
-        elif isinstance(result, (list, tuple)):
-            result = result[0]
-        return np.asarray(result)
+        return np.asarray(_first_output(self._call(batch)))
+
+    def with_normalization(self, mean: tuple[float, ...], std: tuple[float, ...]) -> TensorFlowSource:
+        """This model behind ``(pixels - mean) / std``: it takes 0..255 pixel values.
+
+        Quantized with uint8 (or int8) inputs, such a model takes raw pixels, which is how the
+        TFLite Task Library, MediaPipe and most apps feed integer-input models, and per-channel
+        mean/std cost nothing extra (one scale and zero-point could not express them).
+        """
+        tf = import_tensorflow()
+        shape = self.input_shape
+        signature = [None if d < 0 else d for d in shape]
+        mean_t = tf.constant(np.asarray(mean, dtype=np.float32))
+        std_t = tf.constant(np.asarray(std, dtype=np.float32))
+        call = self._call
+
+        @tf.function(input_signature=[tf.TensorSpec(signature, tf.float32, name="pixels")])
+        def normalized(pixels):
+            return _first_output(call((pixels - mean_t) / std_t))
+
+        with native_output_silenced():
+            concrete = normalized.get_concrete_function()
+        return TensorFlowSource(
+            f"{self.description} with its normalization in the graph",
+            lambda: tf.lite.TFLiteConverter.from_concrete_functions([concrete], normalized),
+            lambda batch: concrete(tf.convert_to_tensor(batch)),
+            shape,
+        )
+
+
+def _first_output(result):
+    """A model's first output: the only one, the first of a list, or the first key of a dict."""
+    if isinstance(result, dict):
+        return result[sorted(result)[0]]
+    if isinstance(result, (list, tuple)):
+        return result[0]
+    return result
 
 
 def load_keras(path: Path) -> TensorFlowSource:
@@ -117,7 +148,7 @@ def load_saved_model(path: Path) -> TensorFlowSource:
     return TensorFlowSource(
         f"SavedModel {path.name}",
         lambda: tf.lite.TFLiteConverter.from_saved_model(str(path)),
-        lambda batch: serving(**{input_name: tf.constant(batch)}),
+        lambda batch: serving(**{input_name: tf.convert_to_tensor(batch)}),
         input_spec.shape,
     )
 
@@ -158,14 +189,14 @@ def load_python_function(spec: str) -> TensorFlowSource:
         return TensorFlowSource(
             f"tf.function from {spec}",
             lambda: tf.lite.TFLiteConverter.from_concrete_functions([concrete], built),
-            lambda batch: concrete(tf.constant(batch)),
+            lambda batch: concrete(tf.convert_to_tensor(batch)),
             concrete.inputs[0].shape,
         )
     if isinstance(built, tf.types.experimental.ConcreteFunction):
         return TensorFlowSource(
             f"concrete function from {spec}",
             lambda: tf.lite.TFLiteConverter.from_concrete_functions([built]),
-            lambda batch: built(tf.constant(batch)),
+            lambda batch: built(tf.convert_to_tensor(batch)),
             built.inputs[0].shape,
         )
     raise UnsupportedModel(

@@ -24,7 +24,7 @@ from scaffold.errors import AgreementTooLow, ImageError, InvalidOption, Normaliz
 from scaffold.model.resolve import check_normalization, image_size, image_size_of
 from scaffold.model.runtime import flex_ops, load_interpreter, run_model
 from scaffold.model.source import ModelKind
-from scaffold.model.spec import Preprocessing, TensorInfo
+from scaffold.model.spec import Normalization, Preprocessing, TensorInfo
 from scaffold.model.tflite import inspect_model
 from scaffold.reference.postprocess import dequantize
 
@@ -49,6 +49,26 @@ class ConversionResult:
     # Set when the converted model has Flex ops: Python cannot run it, so golden outputs come
     # from this float TensorFlow model instead (see golden.cases).
     tensorflow_model: object | None = None
+    # What the converted model's input takes, when conversion decided it: for uint8 / int8
+    # inputs the normalization is inside the graph, so the input takes pixels (see
+    # ``pixel_input``); None: the normalization the user gave, as usual.
+    input: PixelInput | None = None
+
+
+# Normalization of a model that takes pixels as they are: (pixel - 0) / 1.
+IDENTITY = Normalization((0.0,), (1.0,))
+
+
+@dataclass(frozen=True)
+class PixelInput:
+    """The input of a model converted with its normalization in the graph."""
+
+    normalization: Normalization
+    # "raw": the uint8 input's scale and zero-point are exactly 1 and 0, so the app feeds raw
+    # pixels as the Task Library does; "normalized": they came out otherwise (or the input is
+    # int8), so the app quantizes the pixel values with them.
+    input_values: str
+    note: str
 
 
 def plan_conversion(
@@ -122,13 +142,22 @@ def run_conversion(plan: ConversionPlan, report: Report = lambda _: None) -> Con
     if plan.preprocessing is not None:
         normalization = check_normalization(plan.preprocessing.normalization, image.channels)
         plan = replace(plan, preprocessing=replace(plan.preprocessing, normalization=normalization))
+    # Integer inputs take pixels: the normalization moves into the graph, and everything that
+    # feeds the converted graph (calibration, the float baseline) feeds it 0..255 pixel values.
+    baked = plan.options.io_type != "float32"
+    feed = plan.preprocessing
+    if baked:
+        source = source.with_normalization(plan.preprocessing.normalization.mean, plan.preprocessing.normalization.std)
+        feed = replace(plan.preprocessing, normalization=IDENTITY.for_channels(image.channels))
 
     float_bytes = None
     converted_bytes = None
     calibration = []
     if plan.options.needs_calibration:
         report(f"Preprocessing {len(plan.calibration)} calibration images…")
-        calibration = [t for (t,) in input_tensors(plan.calibration, image, plan.preprocessing, float_input)]
+        calibration = [t for (t,) in input_tensors(plan.calibration, image, (feed, float_input))]
+        if baked:
+            calibration.append(_full_range(calibration[0]))
     if plan.options.quantize != "none":
         report(f"Converting {source.description} to {plan.options.describe}…")
         converted = convert(source, plan.options, calibration)
@@ -141,6 +170,9 @@ def run_conversion(plan: ConversionPlan, report: Report = lambda _: None) -> Con
     facts = inspect_model(converted_bytes, "the converted model")
     image_size(facts)  # the converted model must still be an NHWC image model
     notes = list(plan.notes)
+    pixels = _pixel_input(facts.inputs[0], plan.preprocessing.normalization, image.channels) if baked else None
+    if pixels is not None:
+        notes.append(pixels.note)
     flex = flex_ops(facts.ops)
     comparison = None
     if plan.evaluation and len(facts.outputs) != 1:
@@ -150,7 +182,9 @@ def run_conversion(plan: ConversionPlan, report: Report = lambda _: None) -> Con
         notes.append(f"agreement not measured: the model uses Flex ops ({', '.join(flex)}) that Python's LiteRT cannot run")
     elif plan.evaluation:
         report(f"Comparing float32 and {plan.options.describe} on {len(plan.evaluation)} held-out images…")
-        comparison = _compare(float_bytes, converted_bytes, facts.inputs[0], facts.outputs[0], plan, image)
+        converted_feed = replace(feed, input_values=pixels.input_values) if pixels else feed
+        comparison = _compare(float_bytes, converted_bytes, facts.inputs[0], facts.outputs[0], plan.evaluation, image,
+                              feed, converted_feed)
     else:
         notes.append("agreement not measured: no held-out images (--eval-images DIR)")
 
@@ -164,7 +198,7 @@ def run_conversion(plan: ConversionPlan, report: Report = lambda _: None) -> Con
             select_tf_ops=plan.options.select_tf_ops,
             float_size=len(float_bytes),
             converted_size=len(converted_bytes),
-            calibration_images=len(calibration),
+            calibration_images=len(plan.calibration) if calibration else 0,
             input=facts.inputs[0],
             output=facts.outputs[0],
             ops=facts.ops,
@@ -172,15 +206,48 @@ def run_conversion(plan: ConversionPlan, report: Report = lambda _: None) -> Con
             notes=notes,
         ),
         tensorflow_model=source if flex else None,
+        input=pixels,
     )
 
 
-def _compare(float_bytes, converted_bytes, converted_input: TensorInfo, converted_output: TensorInfo, plan, image):
+def _full_range(tensor: np.ndarray) -> np.ndarray:
+    """One calibration sample with a 0 and a 255 in it (two values of one image): the input's
+    range calibrates to exactly 0..255, so a uint8 input gets scale 1 and zero-point 0 and takes
+    raw pixels; an int8 input gets scale 1 and zero-point -128. Two values barely move the
+    ranges of the layers behind."""
+    pinned = tensor.copy()
+    flat = pinned.reshape(-1)
+    flat[0], flat[1] = 0.0, 255.0
+    return pinned
+
+
+def _pixel_input(tensor: TensorInfo, normalization: Normalization, channels: int) -> PixelInput:
+    """What the converted model with normalization inside takes, and the sentence that says so."""
+    norm = normalization.for_channels(channels)
+    moved = f"normalization (mean {list(norm.mean)}, std {list(norm.std)}) is inside the converted model"
+    exact = tensor.scale == 1.0 and tensor.zero_point == (0 if tensor.dtype == "uint8" else -128)
+    if tensor.dtype == "uint8" and exact:
+        return PixelInput(IDENTITY, "raw", f"{moved}: its uint8 input takes raw pixels 0..255 (scale 1, zero-point 0), "
+                                           "as the TFLite Task Library and MediaPipe feed uint8 models")
+    if tensor.dtype == "int8" and exact:
+        return PixelInput(IDENTITY, "normalized", f"{moved}: its int8 input takes pixel - 128 (scale 1, zero-point -128); "
+                                                  "int8 inputs have no ecosystem convention, so the app quantizes with "
+                                                  "the tensor's scale and zero-point")
+    return PixelInput(IDENTITY, "normalized", f"{moved}, but the {tensor.dtype} input calibrated to scale {tensor.scale:.6g}, "
+                                              f"zero-point {tensor.zero_point} instead of 1 and {0 if tensor.dtype == 'uint8' else -128}: "
+                                              "the app quantizes pixel values with them (an app that feeds raw pixels would be "
+                                              "slightly off)")
+
+
+def _compare(float_bytes, converted_bytes, converted_input: TensorInfo, converted_output: TensorInfo, images, image,
+             float_feed: Preprocessing, converted_feed: Preprocessing):
+    """Each model fed its own input for the same pixels: the float model float values, the
+    converted one its own type (raw pixels, or values quantized with its scale and zero-point)."""
     float_model = load_interpreter(float_bytes, "the float32 conversion")
     converted_model = load_interpreter(converted_bytes, "the converted model")
     float_input = replace(converted_input, dtype="float32", scale=0.0, zero_point=0)
     float_outputs, converted_outputs = [], []
-    for float_tensor, converted_tensor in input_tensors(plan.evaluation, image, plan.preprocessing, float_input, converted_input):
+    for float_tensor, converted_tensor in input_tensors(images, image, (float_feed, float_input), (converted_feed, converted_input)):
         (expected,) = run_model(float_model, [float_tensor])
         (actual,) = run_model(converted_model, [converted_tensor])
         float_outputs.append(expected.astype(np.float64).reshape(-1))

@@ -42,6 +42,7 @@ def golden_files(spec: ModelSpec, golden: GoldenSet) -> dict[str, bytes]:
         "# Regenerate the project instead of editing; GoldenData.java describes the files.",
         f"task={spec.task}",
         *_tensor_properties("input", spec.input),
+        f"input.values={spec.preprocessing.input_values.upper()}",  # ImagePreprocessor.InputValues names
         f"cases={','.join(case.name for case in cases)}",
     ]
     files: dict[str, bytes] = {}

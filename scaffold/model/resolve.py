@@ -16,6 +16,7 @@ import numpy as np
 
 from scaffold.errors import InvalidOption, LabelsError, NormalizationError, UnsupportedModel
 from scaffold.metadata.labels import check_label_count
+from scaffold.model.pixels import describe_raw, input_values, raw_pixel_normalization
 from scaffold.model.spec import (
     CHANNEL_ORDERS,
     RESIZE_MODES,
@@ -42,6 +43,8 @@ class Choices:
     labels: tuple[str, ...] | None = None
     labels_source: str = "--labels"
     normalization: Normalization | None = None
+    # --uint8-input (None: raw, see scaffold.model.pixels).
+    uint8_input: str | None = None
     # None: not given on the command line.
     channel_order: str | None = None
     resize: str | None = None
@@ -158,13 +161,22 @@ def resolve_common(facts: ModelFacts, choices: Choices) -> Common:
     warnings: list[str] = []
     image = image_size(facts)
     embedded = facts.metadata
-    normalization = _pick(
-        "normalization", choices.normalization, embedded.normalization if embedded else None, notes, warnings,
-        same=lambda a, b: a.for_channels(image.channels) == b.for_channels(image.channels),
-    )
+    tensor = facts.inputs[0]
+    values = input_values(tensor, choices.uint8_input)
+    if values == "raw":
+        normalization = raw_pixel_normalization(tensor)
+        notes.append(describe_raw(tensor))
+        if choices.normalization is not None:
+            warnings.append("--mean/--std are not applied to a uint8 input fed raw pixels; pass --uint8-input normalize "
+                            "if this model wants them.")
+    else:
+        normalization = _pick(
+            "normalization", choices.normalization, embedded.normalization if embedded else None, notes, warnings,
+            same=lambda a, b: a.for_channels(image.channels) == b.for_channels(image.channels),
+        )
     if normalization is None:
         raise NormalizationError(
-            "the model has no normalization metadata: pass --mean and --std as used in training "
+            f"the model's {tensor.dtype} input has no normalization metadata: pass --mean and --std as used in training "
             "(e.g. --mean 127.5 --std 127.5 for [-1, 1] inputs, --mean 0 --std 255 for [0, 1], "
             "--mean 0 --std 1 if the model rescales pixels itself)."
         )
@@ -174,12 +186,12 @@ def resolve_common(facts: ModelFacts, choices: Choices) -> Common:
         raise InvalidOption(f"channel order must be one of {', '.join(CHANNEL_ORDERS)}, got '{channel_order}'.")
     if resize not in RESIZE_MODES:
         raise InvalidOption(f"resize mode must be one of {', '.join(RESIZE_MODES)}, got '{resize}'.")
-    if choices.normalization is None and (choices.channel_order is None or choices.resize is None):
+    if values == "normalized" and choices.normalization is None and (choices.channel_order is None or choices.resize is None):
         notes.append(
             f"TFLite metadata records normalization but not channel order or resize mode: using {channel_order} / "
             f"{resize} (the Task Library's convention); pass --channel-order / --resize if the model was trained otherwise"
         )
-    preprocessing = Preprocessing(check_normalization(normalization, image.channels), channel_order, resize)
+    preprocessing = Preprocessing(check_normalization(normalization, image.channels), channel_order, resize, values)
     return Common(image, preprocessing, embedded, notes, warnings)
 
 

@@ -66,13 +66,23 @@ class Normalization:
         return Normalization(tuple(mean), tuple(std))
 
 
+# What an input tensor holds: "normalized" = (pixel - mean) / std, quantized with the tensor's
+# scale and zero-point for integer tensors; "raw" = the resized pixels as they are (uint8 only),
+# how the TFLite Task Library and MediaPipe feed every uint8 model.
+INPUT_VALUES = ("normalized", "raw")
+
+
 @dataclass(frozen=True)
 class Preprocessing:
-    """How camera pixels become the input tensor. Mirrored by ``ml/ImagePreprocessor.java``."""
+    """How camera pixels become the input tensor. Mirrored by ``ml/ImagePreprocessor.java``.
+
+    For ``input_values == "raw"`` the normalization is not applied; it records what the raw
+    pixels mean to the model (see scaffold.model.pixels)."""
 
     normalization: Normalization
     channel_order: str = "rgb"
     resize: str = "stretch"
+    input_values: str = "normalized"
 
 
 @dataclass(frozen=True)

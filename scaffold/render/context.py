@@ -98,6 +98,7 @@ def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
         "norm_std": ", ".join(repr(float(s)) for s in norm.std),
         "channel_order": spec.preprocessing.channel_order,
         "resize_mode": spec.preprocessing.resize,
+        "input_values": spec.preprocessing.input_values,
         "top_k": str(options.top_k),
         "num_threads": str(options.num_threads),
         "select_tf_ops": bool(flex_ops(spec.ops)),
