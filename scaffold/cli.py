@@ -354,10 +354,6 @@ def _describe_detector(head) -> str:
     return f"{how}; score >= {options.score_threshold}, at most {options.max_results}{allow}"
 
 
-def _numbers(values) -> str:
-    return "[" + ", ".join(f"{v:.6g}" for v in values) + "]"
-
-
 def _golden_table(cases, task: str) -> Table:
     if task == "classify":
         table = Table("golden case", "top-1", "score", box=None, padding=(0, 2))
@@ -384,10 +380,15 @@ def _print_new_summary(result, seconds: float) -> None:
     table.add_row("model", f"{result.kind.value} → {len(spec.model_bytes) / 1024:.1f} KiB .tflite")
     table.add_row("tensors", escape(model_summary(spec)))
     colour = spec.preprocessing.channel_order if spec.image.channels == 3 else "grayscale"
+    in_model = spec.preprocessing.in_model
     if spec.preprocessing.input_values == "raw":
         values = "raw pixels 0..255 into the uint8 input (the Task Library's convention)"
+    elif in_model is None:
+        values = f"(pixel - mean) / std, {norm.describe()}"
     else:
-        values = f"(pixel - mean) / std, mean {_numbers(norm.mean)} std {_numbers(norm.std)}"
+        values = f"pixel values 0..255, quantized into the {spec.input.dtype} input"
+    if in_model is not None:
+        values += f"; {in_model.describe()} inside the model"
     table.add_row("preprocessing", escape(f"{spec.preprocessing.resize}, {colour}, {values}"))
     if spec.task == "classify":
         table.add_row("scores", "softmax in the app" if spec.head.apply_softmax else "as output by the model")

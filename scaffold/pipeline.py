@@ -26,6 +26,7 @@ from scaffold.golden.files import golden_files
 from scaffold.metadata.labels import labels_file_text, read_labels
 from scaffold.metadata.writer import metadata_labels, write_metadata
 from scaffold.model.anchors import ANCHORS_ASSET, anchors_asset, read_anchors
+from scaffold.model.pixels import leads_to_raw_pixels
 from scaffold.model.resolve import Choices, Resolution, resolve
 from scaffold.model.source import ModelKind, detect_kind
 from scaffold.model.spec import DetectionOptions, ModelSpec, Normalization, Preprocessing
@@ -87,15 +88,16 @@ class ModelInputs:
         """``pixel_input``: the conversion moved the normalization into the model, whose input
         then takes pixels (identity normalization), raw or quantized as the conversion found."""
         if pixel_input is not None:
-            normalization = pixel_input.normalization
+            normalization, in_model = pixel_input.normalization, self.normalization
             uint8_input = "raw" if pixel_input.input_values == "raw" else "normalize"
         else:
-            normalization, uint8_input = self.normalization, self.uint8_input
+            normalization, in_model, uint8_input = self.normalization, None, self.uint8_input
         return Choices(
             labels=labels,
             labels_source=str(self.labels_file),
             normalization=normalization,
             uint8_input=uint8_input,
+            normalization_in_model=in_model,
             channel_order=self.channel_order,
             resize=self.resize,
             name=self.model_name,
@@ -248,17 +250,25 @@ def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> 
 
 
 def _metadata_differs(embedded, spec: ModelSpec) -> bool:
-    if embedded is None:
+    """Whether the model's own metadata disagrees with what the app does.
+
+    For a uint8 input fed raw pixels the metadata's mean/std are not used by the app (nor by the
+    Task Library), so a ready-made model keeps its metadata, author and license included, as
+    long as its labels agree and its mean/std would lead an app that normalizes then quantizes
+    to the same raw pixels.
+    """
+    if embedded is None or embedded.labels != metadata_labels(spec):
         return True
-    wanted = (metadata_labels(spec), spec.preprocessing.normalization)
-    have = (embedded.labels, embedded.normalization.for_channels(spec.image.channels) if embedded.normalization else None)
-    return wanted != have
+    if spec.preprocessing.input_values == "raw":
+        return embedded.normalization is not None and not leads_to_raw_pixels(embedded.normalization, spec.input)
+    return not spec.preprocessing.normalization.matches(embedded.normalization, spec.image.channels)
 
 
 def _recorded_options(request: NewProjectRequest, spec: ModelSpec) -> dict:
     """The resolved options, recorded in the manifest so anyone (or a future update command) can
     see exactly how this project was generated."""
-    norm = spec.preprocessing.normalization
+    # The training normalization as given, also when the conversion moved it into the model.
+    norm = spec.preprocessing.in_model or spec.preprocessing.normalization
     conversion = request.inputs.conversion
     head = spec.head
     task_options = (
@@ -289,6 +299,7 @@ def _recorded_options(request: NewProjectRequest, spec: ModelSpec) -> dict:
         "channel_order": spec.preprocessing.channel_order,
         "resize": spec.preprocessing.resize,
         "input_values": spec.preprocessing.input_values,
+        "normalization_in_model": spec.preprocessing.in_model is not None,
         "golden_images": [str(p) for p in request.golden_images],
         "quantize": conversion.quantize,
         "io_type": conversion.io_type,

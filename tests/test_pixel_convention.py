@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 from ai_edge_litert.interpreter import Interpreter
-from PIL import Image
 
 from conftest import ROOT, classifier_tests, new_args, run_cli
 
@@ -41,14 +40,15 @@ def _input_tensor(model: Path) -> TensorInfo:
 
 @pytest.fixture(scope="module")
 def disagreeing_uint8_model(models, tmp_path_factory) -> Path:
-    """The uint8 test model with metadata whose mean/std (127 / 128) disagree with its input
-    quantization, like widely used ready-made quantized classifiers."""
+    """The uint8 test model (scale ~1/127.5, zero-point 128) with metadata whose mean/std
+    (127 / 205) disagree with its input quantization: normalized then quantized, pixels would be
+    squeezed by ~38 %, as with some widely used ready-made quantized classifiers."""
     out = tmp_path_factory.mktemp("disagreeing") / "app"
-    result = run_cli(*new_args(models.tflite_uint8, out, "--uint8-input", "normalize", labels=models.labels, mean="127", std="128"))
+    result = run_cli(*new_args(models.tflite_uint8, out, "--uint8-input", "normalize", labels=models.labels, mean="127", std="205"))
     assert result.exit_code == 0, result.stderr
     model = out.parent / "disagreeing.tflite"
     model.write_bytes((out / "app/src/main/assets/model.tflite").read_bytes())
-    assert read_embedded_metadata(model.read_bytes()).normalization.std == (128.0, 128.0, 128.0)
+    assert read_embedded_metadata(model.read_bytes()).normalization.std == (205.0, 205.0, 205.0)
     return model
 
 
@@ -70,11 +70,12 @@ def test_uint8_input_takes_raw_pixels_whatever_the_metadata_says(disagreeing_uin
     height, width = tensor.shape[1:3]
     resized = resize_bilinear(unpack_rgb(card), source_rect(96, 64, width, height, "stretch"), width, height)
     assert shipped == np.floor(resized + 0.5).astype(np.uint8).tobytes()
-    normalized = preprocess(card, UPRIGHT, ImageSize(height, width, 3), Preprocessing(Normalization((127.0,), (128.0,))), tensor)
+    normalized = preprocess(card, UPRIGHT, ImageSize(height, width, 3), Preprocessing(Normalization((127.0,), (205.0,))), tensor)
     assert shipped != normalized.tobytes()
 
-    # The metadata written with the app says what raw pixels mean to the model, so an app that
+    # The misleading metadata is replaced by what raw pixels mean to the model, so an app that
     # normalizes then quantizes with it also ends up feeding raw pixels.
+    assert "written (normalization, labels, name)" in result.stdout
     written = read_embedded_metadata((out / "app/src/main/assets/model.tflite").read_bytes()).normalization
     assert written.mean[0] == float(tensor.zero_point)
     assert written.std[0] == pytest.approx(1 / tensor.scale, rel=1e-6)
@@ -206,3 +207,49 @@ def test_task_library_agrees_with_the_reference(trained, quantized, variant, tmp
     assert compared >= 30, "too many near-ties for the comparison to mean anything"
     assert differences == 0, f"top-1 differs from the Task Library on {differences} of {compared} images"
     assert np.mean(score_gaps) < 0.03, np.mean(score_gaps)
+
+
+def test_new_with_uint8_io_keeps_the_training_normalization_in_the_model(trained, tmp_path):
+    """`new --io-type uint8` moves mean/std into the model: no warning that they were ignored,
+    the project records them as given, and the shipped model's own metadata is kept when the
+    project is generated again from it."""
+    out = tmp_path / "app"
+    result = run_cli(
+        "new", trained.keras, "--out", out, "--labels", trained.labels, "--mean", "127.5", "--std", "127.5",
+        "--quantize", "int8", "--io-type", "uint8", "--calibration-images", trained.calibration, "--calibration-steps", "20",
+    )
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "not applied" not in result.stderr
+    assert "the conversion moved mean [127.5] std [127.5] into the model" in " ".join(result.stdout.split())
+    options = json.loads((out / ".tflite-scaffold.json").read_text())["options"]
+    assert options["mean"] == [127.5] * 3 and options["std"] == [127.5] * 3 and options["normalization_in_model"]
+    readme = " ".join((out / "README.md").read_text().split())
+    assert "The training normalization (mean [127.5, 127.5, 127.5] std [127.5, 127.5, 127.5]) is inside the model" in readme
+    assert "--uint8-input normalize" not in readme
+
+    again = run_cli("new", out / "app/src/main/assets/model.tflite", "--out", tmp_path / "again")
+    assert again.exit_code == 0, again.stderr
+    assert "kept (already matches)" in again.stdout
+
+
+def test_uint8_conversion_keeps_every_output(calibration_images, tmp_path):
+    """The normalization wrapper returns the model's whole output: a detector keeps boxes and scores."""
+    import keras
+
+    keras.utils.set_random_seed(5)
+    image = keras.Input((16, 16, 3))
+    features = keras.layers.Flatten()(keras.layers.Conv2D(4, 3, strides=4, padding="same", activation="relu")(image))
+    boxes = keras.layers.Reshape((16, 4), name="boxes")(keras.layers.Dense(64)(features))
+    scores = keras.layers.Reshape((16, 3), name="scores")(keras.layers.Dense(48, activation="sigmoid")(features))
+    path = tmp_path / "detector.keras"
+    keras.Model(image, [boxes, scores]).save(path)
+
+    model = tmp_path / "detector.tflite"
+    result = run_cli(
+        "convert", path, "--out", model, "--quantize", "int8", "--io-type", "uint8", "--mean", "127.5", "--std", "127.5",
+        "--calibration-images", calibration_images, "--calibration-steps", "12",
+    )
+    assert result.exit_code == 0, result.stdout + result.stderr
+    outputs = Interpreter(model_path=str(model)).get_output_details()
+    assert sorted(tuple(o["shape"]) for o in outputs) == [(1, 16, 3), (1, 16, 4)]
+    assert {o["dtype"].__name__ for o in outputs} == {"uint8"}

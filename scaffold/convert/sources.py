@@ -72,7 +72,8 @@ class TensorFlowSource:
 
         @tf.function(input_signature=[tf.TensorSpec(signature, tf.float32, name="pixels")])
         def normalized(pixels):
-            return _first_output(call((pixels - mean_t) / std_t))
+            # Every output, as the model returns them: a detector has two or four.
+            return call((pixels - mean_t) / std_t)
 
         with native_output_silenced():
             concrete = normalized.get_concrete_function()

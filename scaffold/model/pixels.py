@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from scaffold.model.spec import Normalization, TensorInfo
 
 # --uint8-input: feed uint8 models raw pixels, or normalize with mean/std then quantize.
@@ -37,13 +39,32 @@ def raw_pixel_normalization(tensor: TensorInfo) -> Normalization:
     return Normalization((float(tensor.zero_point),), (1.0 / tensor.scale,))
 
 
-def describe_raw(tensor: TensorInfo) -> str:
+def leads_to_raw_pixels(normalization: Normalization, tensor: TensorInfo) -> bool:
+    """Whether an app that normalizes with ``normalization`` and then quantizes with the uint8
+    input's scale and zero-point feeds the model its raw pixels, give or take one level.
+
+    Such metadata (say 127.5 / 127.5 on an input with scale 1/128, zero-point 128) is kept as it
+    is, with its author and license; metadata that would squeeze or shift the pixels is not.
+    """
+    pixels = np.arange(256, dtype=np.float64)
+    for mean, std in zip(normalization.mean, normalization.std, strict=False):
+        values = (pixels - mean) / std
+        if tensor.quantized:
+            values = np.floor(values / tensor.scale + 0.5) + tensor.zero_point
+        if np.abs(np.clip(values, 0, 255) - pixels).max() > 1:
+            return False
+    return True
+
+
+def describe_raw(tensor: TensorInfo, in_model: Normalization | None = None) -> str:
+    """The note printed for a raw-pixel input. ``in_model``: the training normalization the
+    conversion moved into the graph (then --uint8-input normalize would be wrong advice)."""
+    head = "uint8 input: raw pixels 0..255, as the TFLite Task Library and MediaPipe feed uint8 models; "
+    if in_model is not None:
+        return head + f"the conversion moved {in_model.describe()} into the model, whose input takes pixels as they are"
     quantization = (
         f"its scale {tensor.scale:.6g} and zero-point {tensor.zero_point} say what a pixel means to the model"
         if tensor.quantized
         else "it has no quantization parameters"
     )
-    return (
-        f"uint8 input: raw pixels 0..255, as the TFLite Task Library and MediaPipe feed uint8 models; {quantization} "
-        "(pass --uint8-input normalize for a model that wants normalize-then-quantize)"
-    )
+    return head + quantization + " (pass --uint8-input normalize for a model that wants normalize-then-quantize)"

@@ -45,6 +45,9 @@ class Choices:
     normalization: Normalization | None = None
     # --uint8-input (None: raw, see scaffold.model.pixels).
     uint8_input: str | None = None
+    # The training normalization, when the conversion moved it into the model (then
+    # ``normalization`` is the identity: the input takes pixel values).
+    normalization_in_model: Normalization | None = None
     # None: not given on the command line.
     channel_order: str | None = None
     resize: str | None = None
@@ -163,16 +166,23 @@ def resolve_common(facts: ModelFacts, choices: Choices) -> Common:
     embedded = facts.metadata
     tensor = facts.inputs[0]
     values = input_values(tensor, choices.uint8_input)
+    in_model = choices.normalization_in_model
     if values == "raw":
         normalization = raw_pixel_normalization(tensor)
-        notes.append(describe_raw(tensor))
-        if choices.normalization is not None:
+        notes.append(describe_raw(tensor, in_model))
+        if choices.normalization is not None and in_model is None:
             warnings.append("--mean/--std are not applied to a uint8 input fed raw pixels; pass --uint8-input normalize "
                             "if this model wants them.")
+    elif in_model is not None:
+        normalization = choices.normalization
+        notes.append(
+            f"{tensor.dtype} input: pixel values 0..255, quantized with the input's scale and zero-point; the conversion "
+            f"moved {in_model.describe()} into the model"
+        )
     else:
         normalization = _pick(
             "normalization", choices.normalization, embedded.normalization if embedded else None, notes, warnings,
-            same=lambda a, b: a.for_channels(image.channels) == b.for_channels(image.channels),
+            same=lambda a, b: a.matches(b, image.channels),
         )
     if normalization is None:
         raise NormalizationError(
@@ -191,7 +201,10 @@ def resolve_common(facts: ModelFacts, choices: Choices) -> Common:
             f"TFLite metadata records normalization but not channel order or resize mode: using {channel_order} / "
             f"{resize} (the Task Library's convention); pass --channel-order / --resize if the model was trained otherwise"
         )
-    preprocessing = Preprocessing(check_normalization(normalization, image.channels), channel_order, resize, values)
+    preprocessing = Preprocessing(
+        check_normalization(normalization, image.channels), channel_order, resize, values,
+        in_model.for_channels(image.channels) if in_model else None,
+    )
     return Common(image, preprocessing, embedded, notes, warnings)
 
 

@@ -65,6 +65,20 @@ class Normalization:
         std = self.std * channels if len(self.std) == 1 else self.std
         return Normalization(tuple(mean), tuple(std))
 
+    def describe(self) -> str:
+        """"mean [127.5] std [127.5]", for notes and summaries."""
+        numbers = lambda values: "[" + ", ".join(f"{v:.6g}" for v in values) + "]"  # noqa: E731
+        return f"mean {numbers(self.mean)} std {numbers(self.std)}"
+
+    def matches(self, other: Normalization | None, channels: int) -> bool:
+        """Equal as TFLite metadata stores them (float32), broadcast to ``channels``: a mean of
+        127.50456484661396 written into metadata reads back as 127.504562."""
+        if other is None:
+            return False
+        a, b = self.for_channels(channels), other.for_channels(channels)
+        as_stored = lambda values: tuple(float(np.float32(v)) for v in values)  # noqa: E731
+        return (as_stored(a.mean), as_stored(a.std)) == (as_stored(b.mean), as_stored(b.std))
+
 
 # What an input tensor holds: "normalized" = (pixel - mean) / std, quantized with the tensor's
 # scale and zero-point for integer tensors; "raw" = the resized pixels as they are (uint8 only),
@@ -83,6 +97,9 @@ class Preprocessing:
     channel_order: str = "rgb"
     resize: str = "stretch"
     input_values: str = "normalized"
+    # The training normalization when the conversion moved it into the model (--io-type uint8 /
+    # int8): the input then takes pixel values, and ``normalization`` is the identity.
+    in_model: Normalization | None = None
 
 
 @dataclass(frozen=True)

@@ -357,9 +357,11 @@ public final class ImagePreprocessor {
      * {@code round(value) + zeroPoint}, saturated to the tensor's type. Rounds half away from
      * zero, as the reference does (Math.round would round half up, numpy half to even): adding
      * ±0.5 then truncating toward zero, without a branch that half the pixels would mispredict.
+     * Clamped to ±1024 first, so that an absurd std cannot overflow the long.
      */
     private byte quantize(double value) {
-        long q = (long) (value + Math.copySign(0.5, value)) + zeroPoint;
+        double rounded = Math.max(-1024.0, Math.min(1024.0, value + Math.copySign(0.5, value)));
+        long q = (long) rounded + zeroPoint;
         return (byte) (q < minQ ? minQ : q > maxQ ? maxQ : q);
     }
 
@@ -373,7 +375,7 @@ public final class ImagePreprocessor {
                 store(d, 0.0);
             } else if (floats != null) {
                 for (int c = 0; c < 3; c++) {
-                    floats[d + c] = (float) offset[c];
+                    floats[d + c] = (float) (0.0 * scale[c] + offset[c]); // +0.0 where offset is -0.0, as in store()
                 }
             } else {
                 for (int c = 0; c < 3; c++) {
@@ -459,8 +461,8 @@ public final class ImagePreprocessor {
     /**
      * {origin, dx, dy}: the stored index of upright pixel (ux, uy) is {@code origin + ux * dx +
      * uy * dy} for stored pixels {@code width x height}, rows {@code stride} apart, turned by
-     * {@code orientation} (mirror first, then clockwise). Mirrors the reference's
-     * {@code stored_steps}.
+     * {@code orientation} (mirror first, then clockwise): the index form of the reference's
+     * {@code orient()} ({@code scaffold/reference/orientation.py}), which copies the pixels.
      */
     static int[] steps(Orientation orientation, int width, int height, int stride) {
         // Upright (ux, uy) → mirrored-image (mx, my), then mx → stored column.

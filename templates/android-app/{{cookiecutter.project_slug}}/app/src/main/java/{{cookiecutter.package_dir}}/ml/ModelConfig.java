@@ -90,8 +90,21 @@ public final class ModelConfig {
     /**
      * The preprocessing for the interpreter's input tensor: the uint8 input takes the resized
      * pixels as they are, 0..255, which is how the TFLite Task Library and MediaPipe feed uint8
-     * models; its scale and zero-point say what a pixel means to the model. (Normalizing with
+     * models; its scale and zero-point say what a pixel means to the model.
+{%- if cookiecutter._normalization_in_model %} The training
+     * normalization ({{ cookiecutter._normalization_in_model }}) was moved into the model when
+     * tflite-scaffold quantized it.
+{%- else %} (Normalizing with
      * mean/std and re-quantizing would squeeze or shift the pixels the model was validated on.)
+{%- endif %}
+     */
+{%- elif cookiecutter._normalization_in_model %}
+
+    /**
+     * The preprocessing for the interpreter's input tensor: pixel values 0..255, quantized with
+     * the tensor's scale and zero-point. The training normalization
+     * ({{ cookiecutter._normalization_in_model }}) was moved into the model when tflite-scaffold
+     * quantized it, so mean 0 / std 1 here.
      */
 {%- else %}
 
