@@ -92,8 +92,8 @@ def test_truncating_raw_pixels_is_caught(uint8_project, edit):
 
 def test_floor_instead_of_rounding_quantized_inputs_is_caught(int8_project, edit):
     edit(int8_project / ML / "ImagePreprocessor.java",
-         "long q = (long) (value + Math.copySign(0.5, value)) + zeroPoint;",
-         "long q = (long) Math.floor(value) + zeroPoint;")
+         "double rounded = Math.max(-1024.0, Math.min(1024.0, value + Math.copySign(0.5, value)));",
+         "double rounded = Math.max(-1024.0, Math.min(1024.0, Math.floor(value)));")
     assert_verify_fails(int8_project, "preprocessingReproducesReferenceTensor")
 
 
