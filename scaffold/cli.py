@@ -21,7 +21,7 @@ from scaffold import __version__
 from scaffold.convert.options import IO_TYPES, QUANTIZE_MODES
 from scaffold.errors import NormalizationError, ScaffoldError
 from scaffold.model.pixels import UINT8_INPUTS
-from scaffold.model.spec import BOX_FORMATS, CHANNEL_ORDERS, RESIZE_MODES, SCORE_ACTIVATIONS, TASKS
+from scaffold.model.spec import BOX_FORMATS, CHANNEL_ORDERS, NMS_MODES, RESIZE_MODES, SCORE_ACTIVATIONS, TASKS
 
 app = typer.Typer(
     name="tflite-scaffold",
@@ -46,6 +46,7 @@ Resize = _choices("Resize", RESIZE_MODES)
 Task = _choices("Task", TASKS)
 BoxFormat = _choices("BoxFormat", BOX_FORMATS)
 ScoreActivation = _choices("ScoreActivation", SCORE_ACTIVATIONS)
+Nms = _choices("Nms", NMS_MODES)
 Quantize = _choices("Quantize", QUANTIZE_MODES)
 IoType = _choices("IoType", IO_TYPES)
 Uint8Input = _choices("Uint8Input", UINT8_INPUTS)
@@ -177,11 +178,25 @@ def new(
         Optional[Task], typer.Option(help="classify or detect (default: decided from the model's outputs).")
     ] = None,
     score_threshold: Annotated[float, typer.Option(help="Detection: minimum score shown.")] = 0.5,
-    max_results: Annotated[int, typer.Option(help="Detection: at most this many boxes.")] = 10,
+    max_results: Annotated[
+        Optional[int], typer.Option(help="Detection: at most this many boxes (default: 10, or fewer if a stripped op kept fewer).")
+    ] = None,
     label_allowlist: Annotated[
         Optional[list[str]], typer.Option(help="Detection: show only this label (repeatable; default: all labels).")
     ] = None,
-    iou_threshold: Annotated[float, typer.Option(help="Raw-output detectors: NMS overlap (IoU) above which boxes merge.")] = 0.5,
+    iou_threshold: Annotated[
+        Optional[float], typer.Option(help="Raw-output detectors: NMS overlap (IoU) above which a box is suppressed (default: 0.5, or the stripped op's).")
+    ] = None,
+    nms: Annotated[
+        Optional[Nms],
+        typer.Option(help="Raw-output detectors: class-agnostic (one class per box, as TFLite_Detection_PostProcess) or "
+                     "per-class NMS (default: the stripped op's mode; class-agnostic with anchors; per-class otherwise)."),
+    ] = None,
+    strip_postprocess: Annotated[
+        bool,
+        typer.Option(help="SSD models: ship the model without its TFLite_Detection_PostProcess op (for delegates and runtimes "
+                     "that cannot run it); the app decodes with the op's anchors and runs its NMS."),
+    ] = False,
     anchors: Annotated[
         Optional[Path], typer.Option(help="Raw-output detectors: anchors (.npy or CSV, N x 4: y, x, h, w) the box outputs are encoded against.")
     ] = None,
@@ -189,8 +204,8 @@ def new(
         BoxFormat, typer.Option(help="Raw-output detectors without anchors: layout of the decoded boxes.")
     ] = BoxFormat.yxyx,
     box_scales: Annotated[
-        str, typer.Option(help="Raw-output detectors with anchors: SSD box-coder scales y,x,h,w.")
-    ] = "10,10,5,5",
+        Optional[str], typer.Option(help="Raw-output detectors with anchors: SSD box-coder scales y,x,h,w (default: 10,10,5,5).")
+    ] = None,
     score_activation: Annotated[
         Optional[ScoreActivation], typer.Option(help="Raw-output detectors: sigmoid for logits (default: sigmoid unless the scores come from LOGISTIC/SOFTMAX).")
     ] = None,
@@ -210,7 +225,7 @@ def new(
     """Generate an Android Studio project that classifies camera frames and photos with MODEL."""
     from dataclasses import replace
 
-    from scaffold.model.spec import DetectionOptions
+    from scaffold.model.resolve import DetectionChoices
     from scaffold.pipeline import NewProjectRequest, new_project
     from scaffold.render.context import AppOptions
 
@@ -223,13 +238,14 @@ def new(
             ),
             task=task.value if task else None,
             uint8_input=uint8_input.value,
-            detection=DetectionOptions(
-                score_threshold, max_results, tuple(label_allowlist or ()), iou_threshold
+            detection=DetectionChoices(
+                score_threshold, max_results, tuple(label_allowlist or ()), iou_threshold, nms.value if nms else None
             ),
             anchors_file=anchors,
             box_format=box_format.value,
-            box_scales=_box_scales(box_scales),
+            box_scales=_box_scales(box_scales) if box_scales is not None else None,
             score_activation=score_activation.value if score_activation else None,
+            strip_postprocess=strip_postprocess,
         )
         request = NewProjectRequest(
             inputs=inputs,
@@ -350,7 +366,8 @@ def _describe_detector(head) -> str:
         how = "TFLite_Detection_PostProcess in the model"
     else:
         boxes = "anchors (SSD box coder)" if head.anchors is not None else f"{head.box_format} boxes"
-        how = f"raw outputs: {boxes}, {head.score_activation} scores, NMS IoU {options.iou_threshold} in the app"
+        cut = ", cut before its TFLite_Detection_PostProcess" if head.postprocess_op else ""
+        how = f"raw outputs{cut}: {boxes}, {head.score_activation} scores, {options.nms} NMS IoU {options.iou_threshold:g} in the app"
     return f"{how}; score >= {options.score_threshold}, at most {options.max_results}{allow}"
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from scaffold.convert.options import ConversionOptions
 from scaffold.convert.report import ConversionReport
+from scaffold.convert.strip import StrippedModel, strip_postprocess
 from scaffold.convert.workflow import PixelInput, check_agreement, plan_conversion, run_conversion, save_report
 from scaffold.errors import InvalidOption, NormalizationError, OutputDirError
 from scaffold.golden.cases import GoldenCase, compute_cases, golden_images
@@ -27,10 +28,10 @@ from scaffold.metadata.labels import labels_file_text, read_labels
 from scaffold.metadata.writer import metadata_labels, write_metadata
 from scaffold.model.anchors import ANCHORS_ASSET, anchors_asset, read_anchors
 from scaffold.model.pixels import leads_to_raw_pixels
-from scaffold.model.resolve import Choices, Resolution, resolve
+from scaffold.model.resolve import Choices, DetectionChoices, Resolution, resolve
 from scaffold.model.source import ModelKind, detect_kind
-from scaffold.model.spec import DetectionOptions, ModelSpec, Normalization, Preprocessing
-from scaffold.model.tflite import inspect_model
+from scaffold.model.spec import ModelFacts, ModelSpec, Normalization, Preprocessing
+from scaffold.model.tflite import DETECTION_POSTPROCESS_OP, inspect_model
 from scaffold.render.context import LABELS_ASSET, MODEL_ASSET, AppOptions, template_context, validate_app_options
 from scaffold.render.project import RenderResult, check_output_dir, render_project, write_file_atomically
 
@@ -60,11 +61,14 @@ class ModelInputs:
     model_version: str | None = None
     # None: decided from the model's outputs.
     task: str | None = None
-    detection: DetectionOptions = DetectionOptions()
+    detection: DetectionChoices = DetectionChoices()
     anchors_file: Path | None = None
     box_format: str = "yxyx"
-    box_scales: tuple[float, float, float, float] = (10.0, 10.0, 5.0, 5.0)
+    # None: the SSD box coder's usual 10, 10, 5, 5 (or the stripped op's).
+    box_scales: tuple[float, float, float, float] | None = None
     score_activation: str | None = None
+    # Ship an SSD without its TFLite_Detection_PostProcess op (scaffold.convert.strip).
+    strip_postprocess: bool = False
 
     @property
     def preprocessing(self) -> Preprocessing | None:
@@ -84,9 +88,11 @@ class ModelInputs:
         return any(v is not None for v in (self.model_name, self.model_description, self.model_version))
 
     def choices(self, labels: tuple[str, ...] | None, anchors, apply_softmax: bool | None = None,
-                pixel_input: PixelInput | None = None) -> Choices:
+                pixel_input: PixelInput | None = None, stripped: StrippedModel | None = None) -> Choices:
         """``pixel_input``: the conversion moved the normalization into the model, whose input
-        then takes pixels (identity normalization), raw or quantized as the conversion found."""
+        then takes pixels (identity normalization), raw or quantized as the conversion found.
+        ``stripped``: the model was cut before its postprocess op, whose anchors and settings
+        the app takes over."""
         if pixel_input is not None:
             normalization, in_model = pixel_input.normalization, self.normalization
             uint8_input = "raw" if pixel_input.input_values == "raw" else "normalize"
@@ -105,10 +111,11 @@ class ModelInputs:
             version=self.model_version,
             apply_softmax=apply_softmax,
             detection=self.detection,
-            anchors=anchors,
+            anchors=stripped.anchors if stripped else anchors,
             box_format=self.box_format,
             box_scales=self.box_scales,
             score_activation=self.score_activation,
+            stripped_op=stripped.op if stripped else None,
         )
 
 
@@ -146,6 +153,12 @@ def _checked_inputs(inputs: ModelInputs, needs_normalization: bool) -> _Checked:
             raise InvalidOption(f"--report describes a conversion, and {inputs.model} is already a .tflite.")
         if inputs.report_path.is_dir():
             raise InvalidOption(f"--report {inputs.report_path} is a directory; give a file name such as report.json.")
+    if inputs.strip_postprocess:
+        given = [flag for flag, value in (("--anchors", inputs.anchors_file), ("--box-scales", inputs.box_scales)) if value]
+        if given:
+            raise InvalidOption(f"--strip-postprocess takes the anchors and box scales from the model's op; drop {' and '.join(given)}.")
+        if inputs.task == "classify":
+            raise InvalidOption("--strip-postprocess is for detectors ending in TFLite_Detection_PostProcess, not --task classify.")
     labels = read_labels(inputs.labels_file) if inputs.labels_file else None
     anchors = read_anchors(inputs.anchors_file) if inputs.anchors_file else None
     plan = plan_conversion(
@@ -208,21 +221,27 @@ def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> 
     checked = _checked_inputs(inputs, needs_normalization=True)
     images = golden_images(request.golden_images)
 
-    # 2. Model → .tflite bytes → facts.
+    # 2. Model → .tflite bytes → facts (cut before its postprocess op, on request).
     prepared = _model_bytes(inputs, checked, report)
-    facts = inspect_model(prepared.model_bytes, inputs.model)
+    model_bytes = prepared.model_bytes
+    facts = inspect_model(model_bytes, inputs.model)
+    stripped = None
+    if inputs.strip_postprocess:
+        stripped, facts = _stripped(model_bytes, facts, inputs.model)
+        model_bytes = stripped.model_bytes
 
     # 3. Facts + options → the one ModelSpec every later stage reads.
     resolution = resolve(
-        facts, prepared.model_bytes,
-        inputs.choices(checked.labels, checked.anchors, request.apply_softmax, prepared.pixel_input),
+        facts, model_bytes,
+        inputs.choices(checked.labels, checked.anchors, request.apply_softmax, prepared.pixel_input, stripped),
         inputs.default_name, inputs.task,
     )
     spec = resolution.spec
 
-    # 4. Metadata: written unless the model already describes exactly this spec.
+    # 4. Metadata: written unless the model already describes exactly this spec (a stripped
+    # model has none: its old metadata described the op's outputs).
     metadata_written = False
-    if inputs.renames or _metadata_differs(facts.metadata, spec):
+    if inputs.renames or stripped or _metadata_differs(facts.metadata, spec):
         spec, metadata_written = _with_metadata(spec, resolution)
 
     # 5. Golden vectors from the reference, with the model's real outputs.
@@ -247,6 +266,18 @@ def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> 
     }
     rendered = render_project(template_context(spec, request.app), files, record, request.out, request.force)
     return NewProjectResult(spec, checked.kind, resolution, golden.cases, metadata_written, rendered, prepared.conversion)
+
+
+def _stripped(model_bytes: bytes, facts: ModelFacts, source: str) -> tuple[StrippedModel, ModelFacts]:
+    """The model without its postprocess op, and its facts. Whatever the old metadata said about
+    the input and the labels still holds and is carried over; what it said about the outputs
+    is not."""
+    if DETECTION_POSTPROCESS_OP not in facts.ops:
+        raise InvalidOption(f"--strip-postprocess: {source} has no {DETECTION_POSTPROCESS_OP} op to remove.")
+    stripped = strip_postprocess(model_bytes)
+    cut = inspect_model(stripped.model_bytes, f"{source} without its {DETECTION_POSTPROCESS_OP}")
+    metadata = replace(facts.metadata, output_names=()) if facts.metadata else None
+    return stripped, replace(cut, metadata=metadata)
 
 
 def _metadata_differs(embedded, spec: ModelSpec) -> bool:
@@ -281,6 +312,8 @@ def _recorded_options(request: NewProjectRequest, spec: ModelSpec) -> dict:
             "max_results": head.options.max_results,
             "label_allowlist": list(head.options.label_allowlist),
             "iou_threshold": head.options.iou_threshold,
+            "nms": head.options.nms,
+            "strip_postprocess": request.inputs.strip_postprocess,
             "box_format": head.box_format,
             "box_scales": list(head.box_scales),
             "score_activation": head.score_activation,

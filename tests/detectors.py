@@ -70,7 +70,7 @@ def _convert_saved_model(tf, module, signature) -> bytes:
         return bytes(converter.convert())
 
 
-def ssd_postprocess(num_classes: int = 3, max_detections: int = 10) -> bytes:
+def ssd_postprocess(num_classes: int = 3, max_detections: int = 10, iou_threshold: float = 0.6) -> bytes:
     import tensorflow as tf
 
     attributes = {
@@ -78,7 +78,7 @@ def ssd_postprocess(num_classes: int = 3, max_detections: int = 10) -> bytes:
         "max_classes_per_detection": "i: 1",
         "use_regular_nms": "b: false",
         "nms_score_threshold": "f: 0.05",
-        "nms_iou_threshold": "f: 0.6",
+        "nms_iou_threshold": f"f: {iou_threshold}",
         "y_scale": "f: 10.0",
         "x_scale": "f: 10.0",
         "h_scale": "f: 5.0",

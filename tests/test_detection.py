@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -22,14 +23,19 @@ from scaffold.reference.preprocess import letterbox_rect
 
 ML = "app/src/main/java/com/example/tfliteclassifier/ml"
 GOLDEN = "app/src/test/resources/golden"
-# preprocessing tests per case + detections and configured-options checks (2 variants x 2 per case) + 4 asset tests
-DETECTION_TESTS = SYNTHETIC_CASES * PREPROCESSING_TESTS + SYNTHETIC_CASES * 2 * 2 + 4
 
 
-def assert_verify_passes(project):
+def detection_tests(raw: bool) -> int:
+    """Preprocessing tests per case + detections and configured-options checks (2 per variant
+    and case: configured, filtered, and for raw detectors the other NMS mode) + 4 asset tests."""
+    variants = 3 if raw else 2
+    return SYNTHETIC_CASES * PREPROCESSING_TESTS + SYNTHETIC_CASES * variants * 2 + 4
+
+
+def assert_verify_passes(project, raw: bool):
     result = run_cli("verify", project)
     assert result.exit_code == 0, result.stdout + result.stderr
-    assert f"{DETECTION_TESTS} passed, 0 failed" in result.stdout
+    assert f"{detection_tests(raw)} passed, 0 failed" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -55,7 +61,7 @@ def test_detection_projects_verify(detectors, tmp_path, model, labels, extra, la
     ext = "kt" if language == "kotlin" else "java"
     assert (ui / f"ObjectDetectorHelper.{ext}").is_file() and (ui / f"DetectionOverlayView.{ext}").is_file()
     assert not (ui / f"ImageClassifierHelper.{ext}").exists() and not (ui / "ml/ClassificationPostprocessor.java").exists()
-    assert_verify_passes(out)
+    assert_verify_passes(out, raw=model != "ssd")
 
 
 def test_postprocess_roles_come_from_the_op_not_the_output_order(detectors, tmp_path):
@@ -67,7 +73,7 @@ def test_postprocess_roles_come_from_the_op_not_the_output_order(detectors, tmp_
     config = (out / ML / "ModelConfig.java").read_text()
     for role, index in (("BOXES", 2), ("CLASSES", 0), ("SCORES", 3), ("COUNT", 1)):
         assert f"public static final int {role}_OUTPUT = {index};" in config
-    assert "first row '???' taken as the background row; class 0 is 'cat'" in result.stdout
+    assert "first row '???' is the background; class 0 is 'cat'" in result.stdout
     assert (out / "app/src/main/assets/labels.txt").read_text() == "cat\ndog\nbird\n"
 
     # Object detector metadata names each output for its role, so the Task Library reads it too.
@@ -80,10 +86,10 @@ def test_postprocess_roles_come_from_the_op_not_the_output_order(detectors, tmp_
 @pytest.mark.parametrize(
     ("text", "note"),
     [
-        ("cat\ndog\nbird\n", "one label per class, no background row"),
+        ("cat\ndog\nbird\n", "one label per class; score column 0 is the background"),
         ("1 cat\n2 dog\n3 bird\n", "'id label' pairs with 1-based ids (0 is the background)"),
         ("0: cat\n2: bird\n", "'id label' pairs with 0-based ids; 1 unused ids shown as '???'"),
-        ("background\ncat\ndog\nbird\n", "first row 'background' taken as the background row"),
+        ("background\ncat\ndog\nbird\n", "first row 'background' is the background"),
     ],
 )
 def test_label_files_with_and_without_background(detectors, tmp_path, text, note):
@@ -101,8 +107,8 @@ def test_raw_detector_background_column_and_anchors(detectors, tmp_path):
     out = tmp_path / "app"
     result = run_cli(*new_args(detectors.raw_anchors, out, "--anchors", detectors.anchors, labels=detectors.labels4))
     assert result.exit_code == 0, result.stderr
-    assert "4 labels for 5 score columns: column 0 taken as the background" in result.stdout
-    assert "scores come from CONV_2D: sigmoid applied in the app" in result.stdout
+    assert "one label per class; score column 0 is the background" in result.stdout
+    assert "scores passed through a sigmoid in the app (they come from CONV_2D)" in result.stdout
     config = (out / ML / "ModelConfig.java").read_text()
     assert 'ANCHORS_ASSET = "anchors.bin"' in config and "BACKGROUND_COLUMN = true" in config
     anchors = np.frombuffer((out / "app/src/main/assets/anchors.bin").read_bytes(), dtype="<f4").reshape(-1, 4)
@@ -116,7 +122,7 @@ def test_errors_for_detectors(detectors, models, tmp_path):
     labels = tmp_path / "five.txt"
     labels.write_text("a\nb\nc\nd\ne\n")
     result = run_cli(*new_args(detectors.ssd, tmp_path / "a", labels=labels))
-    assert result.exit_code == 1 and "has 5 labels, but the model detects 3 classes" in result.stderr
+    assert result.exit_code == 1 and "has 5 labels, but the model scores 4 columns: give 3 labels, or 4 with a background row first" in result.stderr
     # Anchors that do not match the number of boxes.
     bad_anchors = tmp_path / "anchors.csv"
     bad_anchors.write_text("0.5,0.5,0.1,0.1\n")
@@ -173,6 +179,28 @@ def test_nms_is_class_aware_and_ordered():
     found = detect([boxes, scores], _raw_head(), ("a", "b"), options)
     assert [(d.index, round(d.score, 2)) for d in found] == [(0, 0.9), (1, 0.7), (0, 0.6)]
     assert iou(found[0].box, tuple(boxes[0, 1].astype(float))) > 0.5
+
+
+def test_class_agnostic_nms_keeps_one_class_per_box_and_suppresses_across_classes():
+    boxes = np.array([[[0.1, 0.1, 0.5, 0.5], [0.12, 0.12, 0.52, 0.52], [0.6, 0.6, 0.9, 0.9]]], dtype=np.float32)
+    scores = np.array([[[0.9, 0.1], [0.3, 0.8], [0.6, 0.55]]], dtype=np.float32)
+    agnostic = DetectionOptions(score_threshold=0.5, iou_threshold=0.5, nms="class-agnostic")
+    # Box 1 is a "b" (its best class) and overlaps the better "a" box 0: suppressed. Box 2 keeps
+    # only its best class, "a"; its "b" score (0.55) is not a candidate.
+    found = detect([boxes, scores], _raw_head(), ("a", "b"), agnostic)
+    assert [(d.index, round(d.score, 2)) for d in found] == [(0, 0.9), (0, 0.6)]
+    per_class = detect([boxes, scores], _raw_head(), ("a", "b"), DetectionOptions(score_threshold=0.5, nms="per-class"))
+    assert [(d.index, round(d.score, 2)) for d in per_class] == [(0, 0.9), (1, 0.8), (0, 0.6), (1, 0.55)]
+
+
+def test_the_allowlist_filters_what_nms_kept():
+    """As with the op: a kept box of a label not shown still suppresses the boxes it overlaps."""
+    boxes = np.array([[[0.1, 0.1, 0.5, 0.5], [0.12, 0.12, 0.52, 0.52]]], dtype=np.float32)
+    scores = np.array([[[0.9, 0.1], [0.1, 0.8]]], dtype=np.float32)
+    head = _raw_head(outputs=(TensorInfo("boxes", 0, (1, 2, 4), "float32"), TensorInfo("scores", 1, (1, 2, 2), "float32")))
+    only_b = DetectionOptions(score_threshold=0.5, label_allowlist=("b",), nms="class-agnostic")
+    assert detect([boxes, scores], head, ("a", "b"), only_b) == []
+    assert [d.label for d in detect([boxes, scores], head, ("a", "b"), replace(only_b, nms="per-class"))] == ["b"]
 
 
 def test_thresholds_allowlist_and_limits():
@@ -237,7 +265,7 @@ def test_postprocess_op_outputs_are_filtered_not_resorted():
 def raw_project(detectors, tmp_path_factory):
     out = tmp_path_factory.mktemp("det-mistakes") / "raw"
     # Many results, so cells where two classes both score high (same box, different classes) are in:
-    # class-agnostic NMS would merge those.
+    # the two NMS modes (class-agnostic configured, anchors being SSD-style; per-class golden) differ there.
     result = run_cli(*new_args(detectors.raw_anchors, out, "--anchors", detectors.anchors, "--resize", "letterbox",
                                "--score-threshold", "0.3", "--max-results", "60", labels=detectors.labels4))
     assert result.exit_code == 0, result.stderr
@@ -256,10 +284,11 @@ def test_unmodified_detection_projects_pass(raw_project, ssd_project):
         assert run_cli("verify", project).exit_code == 0
 
 
-def test_class_agnostic_nms_is_caught(raw_project, edit):
+def test_nms_that_ignores_its_mode_is_caught(raw_project, edit):
+    # Always per class: the class-agnostic variant (configured or the other mode) catches it.
     edit(raw_project / ML / "DetectionPostprocessor.java",
-         "if (detection.index() == candidate.index && detection.box().iou(box) > options.iouThreshold())",
-         "if (detection.box().iou(box) > options.iouThreshold())")
+         "if ((agnostic || detection.index() == candidate.index)",
+         "if ((detection.index() == candidate.index)")
     assert_verify_fails(raw_project, "detectionsReproduceReference")
 
 
@@ -290,8 +319,8 @@ def test_fit_instead_of_fill_is_caught(raw_project, edit):
 
 def test_ignored_allowlist_is_caught(ssd_project, edit):
     edit(ssd_project / ML / "DetectionOptions.java",
-         "return score >= scoreThreshold && (labelAllowlist.isEmpty() || labelAllowlist.contains(label));",
-         "return score >= scoreThreshold;")
+         "return labelAllowlist.isEmpty() || labelAllowlist.contains(label);",
+         "return true;")
     assert_verify_fails(ssd_project, "detectionsReproduceReference[synthetic-r0 filtered]")
 
 

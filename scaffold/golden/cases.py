@@ -22,7 +22,7 @@ import numpy as np
 
 from scaffold.errors import UnsupportedModel
 from scaffold.model.runtime import flex_ops, load_interpreter, run_model
-from scaffold.model.spec import DetectionOptions, ModelSpec
+from scaffold.model.spec import NMS_MODES, DetectionOptions, ModelSpec
 from scaffold.reference.detection import Detection, detect
 from scaffold.reference.geometry import Rect, orient_rect, to_image, to_view
 from scaffold.reference.images import MAX_GOLDEN_SIDE, load_photo, synthetic_image
@@ -126,7 +126,7 @@ def filtered_variant(spec: ModelSpec, raw_outputs: list[list[np.ndarray]], confi
     labels = [d.label for d in found]
     frequent = max(sorted(set(labels)), key=labels.count) if labels else None
     allowed = tuple(label for label in (configured.label_allowlist or spec.labels) if label != frequent) or spec.labels
-    looser = DetectionOptions(configured.score_threshold, 10**6, allowed, round(configured.iou_threshold * 0.6, 6))
+    looser = replace(configured, max_results=10**6, label_allowlist=allowed, iou_threshold=round(configured.iou_threshold * 0.6, 6))
     kept = [detect(raw, spec.head, spec.labels, looser) for raw in raw_outputs]
     scores = sorted(d.score for results in kept for d in results)
     if not scores:
@@ -177,13 +177,16 @@ def compute_cases(spec: ModelSpec, images: list[GoldenImage], top_k: int, tensor
 
     raw_outputs = [run(tensor) for tensor in tensors]
     configured = [detect(raw, spec.head, spec.labels, spec.head.options) for raw in raw_outputs]
-    filtered_options = filtered_variant(spec, raw_outputs, configured)
-    variants = {"configured": spec.head.options, "filtered": filtered_options}
+    variants = {"configured": spec.head.options, "filtered": filtered_variant(spec, raw_outputs, configured)}
+    if spec.head.kind == "raw":
+        # The NMS mode not configured, so the Java code for both modes is proven either way.
+        other = next(mode for mode in NMS_MODES if mode != spec.head.options.nms)
+        variants[f"nms-{other}"] = replace(spec.head.options, nms=other)
     cases = []
     for image, tensor, raw, found in zip(images, tensors, raw_outputs, configured):
         detections = {
-            "configured": [_mapped(d, image, spec) for d in found],
-            "filtered": [_mapped(d, image, spec) for d in detect(raw, spec.head, spec.labels, filtered_options)],
+            name: [_mapped(d, image, spec) for d in (found if name == "configured" else detect(raw, spec.head, spec.labels, options))]
+            for name, options in variants.items()
         }
         cases.append(GoldenCase(image, tensor, raw, [], detections, source))
     return GoldenSet(cases, variants)

@@ -102,8 +102,12 @@ def _detector_properties(spec: ModelSpec, golden: GoldenSet, files: dict[str, by
         lines += [
             f"variant.{name}.scoreThreshold={options.score_threshold!r}",
             f"variant.{name}.maxResults={options.max_results}",
-            f"variant.{name}.iouThreshold={options.iou_threshold!r}",
         ]
+        if head.kind == "raw":  # the op runs its own NMS
+            lines += [
+                f"variant.{name}.iouThreshold={options.iou_threshold!r}",
+                f"variant.{name}.nms={options.nms.upper().replace('-', '_')}",  # DetectionOptions.Nms names
+            ]
         # Labels may contain any character: the allowlist is a file, one label per line.
         files[f"{name}.allowlist.txt"] = "".join(f"{label}\n" for label in options.label_allowlist).encode("utf-8")
     return lines

@@ -76,32 +76,54 @@ def label_ids(labels: tuple[str, ...]) -> dict[int, str] | None:
     return ids if len(ids) == len(labels) else None
 
 
-def detection_labels(labels: tuple[str, ...], num_classes: int, source: str) -> tuple[tuple[str, ...], str]:
-    """Labels indexed exactly like a detector's class outputs 0..num_classes-1, and the assumption
-    that made them so (said out loud: label files are off by one more often than not).
+def detector_labels(
+    labels: tuple[str, ...], columns: int, source: str, background: bool | None
+) -> tuple[tuple[str, ...], bool, str]:
+    """Labels indexed exactly like a detector's classes, whether score column 0 is a background,
+    and the assumption that made them so (said out loud: label files are off by one more often
+    than not). One reader for both kinds of detector, so a label file means the same classes
+    whether the model ends in TFLite_Detection_PostProcess or outputs raw scores.
 
-    Accepted: one label per class; one more row whose first row is the background (TF's
-    ``???``); or ``id label`` pairs with 0-based ids, or 1-based ids with 0 as the background
-    (COCO's 90-id map), gaps filled with ``???``.
+    ``columns``: score columns, a background column included when there is one (for the op:
+    its ``num_classes`` + 1). ``background``: True when column 0 is known to be the background
+    (the op always has one), None when only the label file can tell (raw scores).
+
+    Accepted: one label per class; a background row (TF's ``???``) first; or ``id label`` pairs,
+    1-based with 0 as the background (COCO's 90-id map, gaps and all) or 0-based, gaps shown as
+    ``???``.
     """
+    classes = columns - 1
     ids = label_ids(labels)
     if ids is not None:
-        top = max(ids)
-        if min(ids) >= 1 and top == num_classes:
-            offset, how = 1, "1-based ids (0 is the background)"
-        elif top <= num_classes - 1:
-            offset, how = 0, "0-based ids"
+        low, top = min(ids), max(ids)
+        if top > columns - 1 or (background and low == 0 and top > classes - 1):
+            raise LabelsError(f"{source} has ids up to {top}, but the model scores {columns} columns"
+                              + (" (column 0 the background)" if background else "") + ".")
+        if low >= 1 and background is not False:
+            names, has_background, how = [ids.get(c, "???") for c in range(1, columns)], True, \
+                "1-based ids (0 is the background)"
+        elif background or (background is None and is_background(ids.get(0, ""))):
+            # 0-based ids number the classes after the background column.
+            if background:
+                names = [ids.get(c, "???") for c in range(classes)]
+            else:
+                names = [ids.get(c, "???") for c in range(1, columns)]
+            has_background, how = True, "0-based ids" if background else "0-based ids, id 0 the background"
         else:
-            raise LabelsError(f"{source} has ids up to {top}, but the model detects {num_classes} classes.")
-        aligned = tuple(ids.get(i + offset, "???") for i in range(num_classes))
-        gaps = sum(1 for i in range(num_classes) if i + offset not in ids)
-        return aligned, f"{source} read as 'id label' pairs with {how}" + (f"; {gaps} unused ids shown as '???'" if gaps else "")
-    if len(labels) == num_classes:
-        return labels, f"{source}: one label per class, no background row"
-    if len(labels) == num_classes + 1:
-        kind = "the background row" if is_background(labels[0]) else "a background row (it is not named like one: check it)"
-        return labels[1:], f"{source}: first row '{labels[0]}' taken as {kind}; class 0 is '{labels[1]}'"
-    raise LabelsError(
-        f"{source} has {len(labels)} labels, but the model detects {num_classes} classes: give {num_classes} labels, "
-        f"or {num_classes + 1} with a background row first."
-    )
+            names, has_background, how = [ids.get(c, "???") for c in range(columns)], False, "0-based ids, no background"
+        gaps = sum(1 for name in names if name == "???")
+        return tuple(names), has_background, f"{source} read as 'id label' pairs with {how}" + (
+            f"; {gaps} unused ids shown as '???'" if gaps else "")
+    if len(labels) == classes and background is not False:
+        return labels, True, f"{source}: one label per class; score column 0 is the background"
+    if len(labels) == columns and background and not is_background(labels[0]):
+        return labels[1:], True, (f"{source}: first row '{labels[0]}' taken as the background row (it is not named like "
+                                  f"one: check it); class 0 is '{labels[1]}'")
+    if len(labels) == columns and is_background(labels[0]) and background is not False:
+        return labels[1:], True, f"{source}: first row '{labels[0]}' is the background; class 0 is '{labels[1]}'"
+    if len(labels) == columns and not background:
+        return labels, False, f"{source}: one label per score column, no background"
+    wanted = f"{classes} labels, or {columns} with a background row first" if background is not False else f"{columns} labels"
+    if background is None:
+        wanted = f"{columns} labels (one per score column), or {classes} when column 0 is the background"
+    raise LabelsError(f"{source} has {len(labels)} labels, but the model scores {columns} columns: give {wanted}.")

@@ -7,7 +7,13 @@ Two families:
   model outputs in different orders. Roles are read from the op's own output slots (certain),
   then from metadata tensor names, then from tensor names; never from output position.
 * **raw**: boxes [1, N, 4] and class scores [1, N, C]; the app decodes (optionally against
-  anchors), thresholds and runs class-aware NMS, mirrored by scaffold.reference.detection.
+  anchors), thresholds and runs NMS, class-agnostic or per class, mirrored by
+  scaffold.reference.detection. A model cut before its op (``--strip-postprocess``, see
+  scaffold.convert.strip) is a raw detector whose defaults are the op's own settings, so the
+  app reports what the op would have.
+
+One label-file reader serves both (scaffold.metadata.labels.detector_labels): a label file names
+the same classes whichever form the model takes.
 
 The role mapping is written into the generated ModelConfig with the evidence, so a reader of
 the app sees why output 2 is "boxes".
@@ -16,16 +22,18 @@ the app sees why output 2 is "boxes".
 from __future__ import annotations
 
 from scaffold.errors import InvalidOption, LabelsError, UnsupportedModel
-from scaffold.metadata.labels import detection_labels, is_background
-from scaffold.model.resolve import PROBABILITY_OPS, Choices, Resolution, resolve_common
+from scaffold.metadata.labels import detector_labels
+from scaffold.model.resolve import PROBABILITY_OPS, Choices, DetectionChoices, Resolution, resolve_common
 from scaffold.model.spec import (
     BOX_FORMATS,
+    NMS_MODES,
     POSTPROCESS_ROLES,
     SCORE_ACTIVATIONS,
     SUPPORTED_DTYPES,
     DetectionOptions,
     DetectorHead,
     ModelFacts,
+    PostprocessOp,
     TensorInfo,
 )
 from scaffold.model.task import describe_outputs, raw_detector_outputs
@@ -37,13 +45,21 @@ _METADATA_ROLE_NAMES = {"location": "boxes", "category": "classes", "score": "sc
 _NAME_HINTS = {"boxes": ("box", "location"), "classes": ("class", "categor"), "scores": ("score",), "count": ("num",)}
 
 
+DEFAULT_MAX_RESULTS = 10
+DEFAULT_IOU_THRESHOLD = 0.5
+DEFAULT_BOX_SCALES = (10.0, 10.0, 5.0, 5.0)
+
+
 def resolve_detector(facts: ModelFacts, model_bytes: bytes, choices: Choices, default_name: str) -> Resolution:
-    _check_options(choices.detection)
+    _check_choices(choices.detection)
     if DETECTION_POSTPROCESS_OP in facts.ops:
         roles, evidence = postprocess_roles(facts)
         kind = "postprocess"
     elif raw_detector_outputs(facts.outputs):
-        roles, evidence = raw_roles(facts)
+        if choices.stripped_op is not None:
+            roles, evidence = {"boxes": 0, "scores": 1}, f"the inputs of the removed {DETECTION_POSTPROCESS_OP}, in its order"
+        else:
+            roles, evidence = raw_roles(facts)
         kind = "raw"
     else:
         raise UnsupportedModel(
@@ -54,58 +70,139 @@ def resolve_detector(facts: ModelFacts, model_bytes: bytes, choices: Choices, de
     notes, warnings = common.notes, common.warnings
     notes.append(f"output roles: {', '.join(f'{r}={i}' for r, i in roles.items())} ({evidence})")
 
-    num_classes = _class_count(facts, roles, kind)
-    labels = common.labels(choices, same=lambda a, b: _aligned(a, num_classes) == _aligned(b, num_classes))
+    op = facts.postprocess_op if kind == "postprocess" else choices.stripped_op
+    columns, background = _score_columns(facts, roles, kind, op)
+    labels = common.labels(choices, same=lambda a, b: _aligned(a, columns, background) == _aligned(b, columns, background))
     source = choices.labels_source if choices.labels else "the model's embedded labels"
     if labels is None:
         raise LabelsError("the model has no embedded labels: pass --labels FILE, one label per detected class.")
 
     outputs = facts.outputs
+    labels, background, how = detector_labels(labels, columns or len(labels) + 1, source, background)
+    notes.append(how)
     if kind == "postprocess":
-        num_classes = num_classes or len(labels)
-        labels, how = detection_labels(labels, num_classes, source)
-        notes.append(how)
-        head = DetectorHead(kind, outputs, roles, evidence, num_classes, choices.detection)
+        options = _postprocess_options(choices.detection, op)
+        notes.append(f"decoding and NMS in the model: {describe_op(op)}")
+        head = DetectorHead(kind, outputs, roles, evidence, len(labels), options, postprocess_op=op)
     else:
-        head, labels, how = _raw_head(facts, roles, evidence, labels, source, choices)
-        notes.append(how)
+        options = _raw_options(choices, op, notes, warnings)
+        head = _raw_head(facts, roles, evidence, labels, background, options, choices)
         producer = facts.output_producers[roles["scores"]]
-        notes.append(
-            f"scores come from {producer or 'an unknown op'}: "
-            + ("used as they are" if head.score_activation == "none" else "sigmoid applied in the app")
-        )
+        if op is not None and choices.score_activation is None:
+            why = f"as {DETECTION_POSTPROCESS_OP} did"
+        else:
+            why = f"they come from {producer or 'an unknown op'}"
+        notes.append(f"scores {'used as they are' if head.score_activation == 'none' else 'passed through a sigmoid in the app'} ({why})")
 
-    unknown = [label for label in choices.detection.label_allowlist if label not in labels]
+    unknown = [label for label in options.label_allowlist if label not in labels]
     if unknown:
         raise InvalidOption(f"--label-allowlist names labels the model does not have: {', '.join(unknown)}.")
     spec = common.spec(facts, model_bytes, choices, default_name, labels, head, "Object detector")
     return Resolution(spec, notes, warnings)
 
 
-def _class_count(facts: ModelFacts, roles: dict[str, int], kind: str) -> int | None:
-    """Classes the model reports: the op's num_classes, or the raw score columns."""
+def describe_op(op: PostprocessOp | None) -> str:
+    if op is None:
+        return f"{DETECTION_POSTPROCESS_OP} (settings unreadable)"
+    nms = f"{op.nms} NMS" + (f" (at most {op.detections_per_class} per class)" if op.regular_nms else "")
+    return (f"{nms}, IoU > {op.iou_threshold:g} suppresses, scores >= {op.score_threshold:g}, "
+            f"at most {op.max_detections} detections")
+
+
+def _postprocess_options(given: DetectionChoices, op: PostprocessOp | None) -> DetectionOptions:
+    """The op suppresses overlaps itself: options that only the app's NMS would use are refused
+    rather than silently ignored. The op's own IoU and mode are recorded, for the reader."""
+    raw_only = [flag for flag, value in (("--iou-threshold", given.iou_threshold), ("--nms", given.nms)) if value is not None]
+    if raw_only:
+        raise InvalidOption(
+            f"{' and '.join(raw_only)} set the app's NMS, and this model's {DETECTION_POSTPROCESS_OP} op runs its own "
+            f"({describe_op(op)}); pass --strip-postprocess to run decoding and NMS in the app instead."
+        )
+    return DetectionOptions(
+        given.score_threshold,
+        given.max_results or DEFAULT_MAX_RESULTS,
+        given.label_allowlist,
+        op.iou_threshold if op else DEFAULT_IOU_THRESHOLD,
+        op.nms if op else "class-agnostic",
+    )
+
+
+def _raw_options(choices: Choices, op: PostprocessOp | None, notes: list[str], warnings: list[str]) -> DetectionOptions:
+    """Options for NMS in the app. Given flags win; otherwise the stripped op's settings, so the
+    app reports what the op would have; otherwise defaults by model family."""
+    given = choices.detection
+    if given.nms is not None:
+        nms, why = given.nms, "--nms"
+    elif op is not None:
+        nms, why = op.nms, f"as the model's {DETECTION_POSTPROCESS_OP} did (use_regular_nms={str(op.regular_nms).lower()})"
+    elif choices.anchors is not None:
+        nms, why = "class-agnostic", (
+            f"SSD-style anchors: one class per box, as {DETECTION_POSTPROCESS_OP} does by default; pass --nms per-class "
+            "to keep overlapping boxes of different classes"
+        )
+    else:
+        nms, why = "per-class", "decoded boxes (YOLO-style exports expect per-class NMS); pass --nms class-agnostic for one class per box"
+    iou = given.iou_threshold if given.iou_threshold is not None else op.iou_threshold if op else DEFAULT_IOU_THRESHOLD
+    if given.max_results is not None:
+        max_results = given.max_results
+    else:
+        max_results = min(DEFAULT_MAX_RESULTS, op.max_detections) if op and op.max_detections > 0 else DEFAULT_MAX_RESULTS
+    notes.append(f"NMS in the app: {nms}, IoU > {iou:g} suppresses ({why})")
+    if op is not None:
+        if given.score_threshold < op.score_threshold:
+            warnings.append(
+                f"--score-threshold {given.score_threshold:g} is below the {op.score_threshold:g} the op applied: the app "
+                "shows low-scoring boxes the op never reported."
+            )
+        if max_results > op.max_detections > 0:
+            notes.append(f"up to {max_results} detections, where the op reported at most {op.max_detections}")
+        if nms == "class-agnostic" and op.max_classes_per_detection > 1 and not op.regular_nms:
+            warnings.append(
+                f"the op reported up to {op.max_classes_per_detection} classes per box; class-agnostic NMS keeps one "
+                "(pass --nms per-class to keep every class above the threshold)."
+            )
+    return DetectionOptions(given.score_threshold, max_results, given.label_allowlist, iou, nms)
+
+
+def _score_columns(facts: ModelFacts, roles: dict[str, int], kind: str, op: PostprocessOp | None) -> tuple[int | None, bool | None]:
+    """Score columns the classes come from, and whether column 0 is known to be the background.
+
+    The op scores its num_classes plus a background column (it skips any column before the last
+    num_classes). Raw scores say only their width, unless they were the op's input.
+    """
     if kind == "postprocess":
-        return int((facts.postprocess_options or {}).get("num_classes", 0)) or None
-    return facts.outputs[roles["scores"]].shape[2]
+        return (op.num_classes + 1 if op and op.num_classes else None), True
+    columns = facts.outputs[roles["scores"]].shape[2]
+    if op is None:
+        return columns, None
+    offset = columns - op.num_classes
+    if offset not in (0, 1):
+        raise UnsupportedModel(
+            f"the op scored {op.num_classes} classes from {columns} columns; only a background column (or none) "
+            "can precede the classes."
+        )
+    return columns, offset == 1
 
 
-def _aligned(labels: tuple[str, ...], num_classes: int | None):
-    """Labels as the detector will index them, for comparing two label files; None if unreadable."""
-    if num_classes is None:
+def _aligned(labels: tuple[str, ...], columns: int | None, background: bool | None):
+    """Labels as the detector will index them, for comparing two label files."""
+    if columns is None:
         return labels
     try:
-        return detection_labels(labels, num_classes, "labels")[0]
+        return detector_labels(labels, columns, "labels", background)[:2]
     except LabelsError:
-        return labels if len(labels) != num_classes - 1 else ("???", *labels)
+        return labels
 
 
-def _check_options(options: DetectionOptions) -> None:
+def _check_choices(options: DetectionChoices) -> None:
     if not 0.0 <= options.score_threshold <= 1.0:
         raise InvalidOption(f"--score-threshold must be between 0 and 1, got {options.score_threshold}.")
-    if not 0.0 < options.iou_threshold <= 1.0:
+    if options.iou_threshold is not None and not 0.0 < options.iou_threshold <= 1.0:
         raise InvalidOption(f"--iou-threshold must be in (0, 1], got {options.iou_threshold}.")
-    if options.max_results < 1:
+    if options.max_results is not None and options.max_results < 1:
         raise InvalidOption("--max-results must be at least 1.")
+    if options.nms is not None and options.nms not in NMS_MODES:
+        raise InvalidOption(f"--nms must be one of {', '.join(NMS_MODES)}, got '{options.nms}'.")
 
 
 def postprocess_roles(facts: ModelFacts) -> tuple[dict[str, int], str]:
@@ -177,24 +274,11 @@ def raw_roles(facts: ModelFacts) -> tuple[dict[str, int], str]:
     )
 
 
-def _raw_head(facts, roles, evidence, labels, source, choices: Choices) -> tuple[DetectorHead, tuple[str, ...], str]:
+def _raw_head(facts, roles, evidence, labels, background: bool, options: DetectionOptions, choices: Choices) -> DetectorHead:
     boxes, scores = facts.outputs[roles["boxes"]], facts.outputs[roles["scores"]]
     for role, tensor in (("boxes", boxes), ("scores", scores)):
         if tensor.dtype not in SUPPORTED_DTYPES:
             raise UnsupportedModel(f"the {role} output is {tensor.dtype}; raw detector outputs must be float32, uint8 or int8.")
-    columns = scores.shape[2]
-    if len(labels) == columns - 1:
-        background, how = True, f"{source}: {len(labels)} labels for {columns} score columns: column 0 taken as the background"
-    elif len(labels) == columns and is_background(labels[0]):
-        background, how = True, f"{source}: first row '{labels[0]}' is the background: score column 0 is ignored"
-        labels = labels[1:]
-    elif len(labels) == columns:
-        background, how = False, f"{source}: one label per score column, no background column"
-    else:
-        raise LabelsError(
-            f"{source} has {len(labels)} labels, but the scores output has {columns} columns: give {columns} labels "
-            f"(or {columns - 1} when column 0 is the background)."
-        )
     if choices.box_format not in BOX_FORMATS:
         raise InvalidOption(f"--box-format must be one of {', '.join(BOX_FORMATS)}.")
     anchors = choices.anchors
@@ -202,14 +286,17 @@ def _raw_head(facts, roles, evidence, labels, source, choices: Choices) -> tuple
         raise InvalidOption(
             f"--anchors has shape {list(anchors.shape)}, but the model predicts {boxes.shape[1]} boxes: expected [{boxes.shape[1]}, 4]."
         )
+    op = choices.stripped_op
     activation = choices.score_activation
     if activation is None:
-        activation = "none" if facts.output_producers[roles["scores"]] in PROBABILITY_OPS else "sigmoid"
+        # The op uses its class predictions as they are: they already are probabilities.
+        probabilities = op is not None or facts.output_producers[roles["scores"]] in PROBABILITY_OPS
+        activation = "none" if probabilities else "sigmoid"
     elif activation not in SCORE_ACTIVATIONS:
         raise InvalidOption(f"--score-activation must be one of {', '.join(SCORE_ACTIVATIONS)}.")
-    head = DetectorHead(
-        "raw", facts.outputs, roles, evidence, len(labels), choices.detection,
-        box_format=choices.box_format, anchors=anchors, box_scales=choices.box_scales,
-        score_activation=activation, background_column=background,
+    box_scales = choices.box_scales or (op.box_scales if op else DEFAULT_BOX_SCALES)
+    return DetectorHead(
+        "raw", facts.outputs, roles, evidence, len(labels), options,
+        box_format=choices.box_format, anchors=anchors, box_scales=box_scales,
+        score_activation=activation, background_column=background, postprocess_op=op,
     )
-    return head, labels, how

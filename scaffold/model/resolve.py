@@ -23,17 +23,28 @@ from scaffold.model.spec import (
     SUPPORTED_DTYPES,
     TASKS,
     ClassifierHead,
-    DetectionOptions,
     EmbeddedMetadata,
     ImageSize,
     ModelFacts,
     ModelSpec,
     Normalization,
+    PostprocessOp,
     Preprocessing,
 )
 
 # Ops whose output already is a probability per class (or per class and box).
 PROBABILITY_OPS = {"SOFTMAX", "LOGISTIC"}
+
+
+@dataclass(frozen=True)
+class DetectionChoices:
+    """Detection options as given; None: not given, decided per model (scaffold.model.detector)."""
+
+    score_threshold: float = 0.5
+    max_results: int | None = None
+    label_allowlist: tuple[str, ...] = ()
+    iou_threshold: float | None = None
+    nms: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,11 +68,14 @@ class Choices:
     # Classifiers.
     apply_softmax: bool | None = None
     # Detectors.
-    detection: DetectionOptions = DetectionOptions()
+    detection: DetectionChoices = DetectionChoices()
     anchors: np.ndarray | None = field(default=None, compare=False, repr=False)
     box_format: str = "yxyx"
-    box_scales: tuple[float, float, float, float] = (10.0, 10.0, 5.0, 5.0)
+    box_scales: tuple[float, float, float, float] | None = None
     score_activation: str | None = None
+    # --strip-postprocess: the model was cut before this TFLite_Detection_PostProcess op (its
+    # anchors arrive in ``anchors``); its settings become the app's defaults.
+    stripped_op: PostprocessOp | None = None
 
 
 @dataclass(frozen=True)

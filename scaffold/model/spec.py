@@ -131,8 +131,8 @@ class ModelFacts:
     # classes, scores, count in that order, whatever order the model lists its outputs in.
     output_producers: tuple[str | None, ...]
     output_slots: tuple[int | None, ...] = ()
-    # Attributes of a TFLite_Detection_PostProcess op (num_classes, max_detections ...).
-    postprocess_options: dict | None = None
+    # The TFLite_Detection_PostProcess op's settings, when the model has one.
+    postprocess_op: PostprocessOp | None = None
     metadata: EmbeddedMetadata | None = None
 
 
@@ -155,6 +155,14 @@ class ClassifierHead:
     task = "classify"
 
 
+# Non-max suppression for raw-output detectors. "class-agnostic": each box keeps its best class
+# and is suppressed by any better kept box, whatever its class (TFLite_Detection_PostProcess's
+# default, fast NMS with one class per detection). "per-class": every (box, class) pair at or
+# above the threshold, suppressed only by better kept boxes of the same class (the op's
+# use_regular_nms, and what YOLO-style exports expect).
+NMS_MODES = ("class-agnostic", "per-class")
+
+
 @dataclass(frozen=True)
 class DetectionOptions:
     """What the app keeps of a detector's output. Mirrored by ml/DetectionOptions.java."""
@@ -162,9 +170,48 @@ class DetectionOptions:
     score_threshold: float = 0.5
     max_results: int = 10
     # Only these labels are reported (empty: all), like the Task Library's label_allowlist.
+    # Applied after NMS: a box of another label still suppresses, as with the op.
     label_allowlist: tuple[str, ...] = ()
-    # Class-aware non-max suppression for raw-output detectors (the postprocess op does its own).
+    # Raw-output detectors only (TFLite_Detection_PostProcess suppresses overlaps itself): a
+    # candidate overlapping a kept box by more than this IoU is suppressed, in ``nms`` mode.
     iou_threshold: float = 0.5
+    nms: str = "per-class"
+
+
+@dataclass(frozen=True)
+class PostprocessOp:
+    """A TFLite_Detection_PostProcess op's settings (its FlexBuffer custom options, with the
+    defaults the kernel uses for the ones an export left out)."""
+
+    num_classes: int
+    max_detections: int
+    max_classes_per_detection: int = 1
+    # Candidates scoring below this never reach NMS.
+    score_threshold: float = 0.0
+    iou_threshold: float = 0.5
+    # SSD box coder scales y, x, h, w.
+    box_scales: tuple[float, float, float, float] = (10.0, 10.0, 5.0, 5.0)
+    # use_regular_nms: per-class NMS, at most detections_per_class per class.
+    regular_nms: bool = False
+    detections_per_class: int = 100
+
+    @classmethod
+    def from_options(cls, options: dict) -> PostprocessOp:
+        get = lambda key, default: options[key] if options.get(key) is not None else default  # noqa: E731
+        return cls(
+            num_classes=int(get("num_classes", 0)),
+            max_detections=int(get("max_detections", 0)),
+            max_classes_per_detection=int(get("max_classes_per_detection", 1)),
+            score_threshold=float(get("nms_score_threshold", 0.0)),
+            iou_threshold=float(get("nms_iou_threshold", 0.5)),
+            box_scales=tuple(float(get(f"{axis}_scale", 1.0)) for axis in "yxhw"),
+            regular_nms=bool(get("use_regular_nms", False)),
+            detections_per_class=int(get("detections_per_class", 100)),
+        )
+
+    @property
+    def nms(self) -> str:
+        return "per-class" if self.regular_nms else "class-agnostic"
 
 
 POSTPROCESS_ROLES = ("boxes", "classes", "scores", "count")
@@ -178,7 +225,7 @@ class DetectorHead:
 
     ``kind`` "postprocess": the model ends in TFLite_Detection_PostProcess (decoding and NMS
     happen in the model; roles boxes/classes/scores/count). "raw": boxes [1, N, 4] and class
-    scores [1, N, C]; decoding, thresholding and class-aware NMS happen in the app.
+    scores [1, N, C]; decoding, thresholding and NMS (``options.nms``) happen in the app.
     """
 
     kind: str
@@ -196,6 +243,9 @@ class DetectorHead:
     score_activation: str = "none"
     # The scores tensor has a background column 0 that is not a label.
     background_column: bool = False
+    # "postprocess": the op's settings. "raw": the settings of the op this model was cut from
+    # (--strip-postprocess), whose decoding and NMS the app now does.
+    postprocess_op: PostprocessOp | None = None
 
     task = "detect"
 

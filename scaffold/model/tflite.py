@@ -16,7 +16,7 @@ from flatbuffers import flexbuffers
 from scaffold.errors import UnsupportedModel
 from scaffold.metadata.reader import read_embedded_metadata
 from scaffold.model.runtime import allocate_tensors, flex_ops, load_interpreter
-from scaffold.model.spec import ModelFacts, TensorInfo
+from scaffold.model.spec import ModelFacts, PostprocessOp, TensorInfo
 
 # Ops that only move or re-type data: looked through when asking "what produced this output?".
 _PASS_THROUGH_OPS = {"QUANTIZE", "DEQUANTIZE", "RESHAPE", "SQUEEZE", "CAST"}
@@ -56,7 +56,7 @@ def inspect_model(model_bytes: bytes, source: str = "model") -> ModelFacts:
         ops=graph.ops,
         output_producers=tuple(p[0] if p else None for p in producers),
         output_slots=tuple(p[1] if p else None for p in producers),
-        postprocess_options=graph.postprocess_options,
+        postprocess_op=PostprocessOp.from_options(graph.postprocess_options) if graph.postprocess_options is not None else None,
         metadata=read_embedded_metadata(model_bytes),
     )
 

@@ -5,14 +5,18 @@ the model's input tensor; scaffold.reference.geometry maps them back to the imag
 
 * postprocess models: the op already decoded and suppressed; we read ``count`` rows, then keep
   ``score >= threshold`` and allow-listed labels, best first, at most ``max_results``.
-* raw models: dequantize, optional sigmoid, drop a background column, decode boxes (against
-  anchors with SSD's box coder, or from yxyx / xyxy / cxcywh), then greedy class-aware NMS over
-  every (box, class) pair at or above the threshold: a candidate is suppressed when its IoU with
-  an already kept box *of the same class* is greater than ``iou_threshold``.
+* raw models: dequantize, drop a background column, optional sigmoid, decode boxes (against
+  anchors with SSD's box coder, or from yxyx / xyxy / cxcywh), then greedy NMS in one of two
+  modes (``options.nms``). "class-agnostic": each box's best class, if it scores at or above the
+  threshold, is a candidate, and a candidate is suppressed when its IoU with any already kept
+  box is greater than ``iou_threshold`` (TFLite_Detection_PostProcess's fast NMS, exactly).
+  "per-class": every (box, class) pair at or above the threshold is a candidate, suppressed only
+  by kept boxes of its own class. The allowlist filters what NMS kept; ``max_results`` caps it.
 
 All arithmetic in float64 in Java's order (exp() may differ from Java's Math.exp by an ulp,
 which the golden tests' 1e-6 tolerance absorbs); candidates are ordered by score, then box
-index, then class index, so ties resolve identically on both sides.
+index, then class index, so ties resolve identically on both sides (and as the op's stable
+sort does).
 """
 
 from __future__ import annotations
@@ -102,24 +106,43 @@ def _raw_detections(outputs, head: DetectorHead, labels, options: DetectionOptio
     boxes_tensor, scores_tensor = head.output("boxes"), head.output("scores")
     box_values = dequantize(outputs[head.roles["boxes"]], boxes_tensor).reshape(-1, 4)
     scores = dequantize(outputs[head.roles["scores"]], scores_tensor).reshape(box_values.shape[0], -1)
-    if head.score_activation == "sigmoid":
-        scores = sigmoid(scores)
     if head.background_column:
         scores = scores[:, 1:]
     boxes = decode_boxes(box_values, head)
+    activate = sigmoid if head.score_activation == "sigmoid" else (lambda x: x)
 
-    candidates = [
-        (float(scores[i, c]), i, c)
-        for i in range(scores.shape[0])
-        for c in range(scores.shape[1])
-        if scores[i, c] >= options.score_threshold and _allowed(labels[c], options)
-    ]
+    if options.nms == "class-agnostic":
+        # One class per box: the first column with the highest raw score (the activation is
+        # monotonic, so it is also the most probable class), as the op's ArgMax; NaN never wins.
+        best = np.argmax(np.where(np.isnan(scores), -np.inf, scores), axis=1)
+        best_scores = activate(scores[np.arange(len(best)), best])
+        candidates = [(float(best_scores[i]), i, int(best[i])) for i in range(len(best)) if best_scores[i] >= options.score_threshold]
+    else:
+        scores = activate(scores)
+        candidates = [
+            (float(scores[i, c]), i, c)
+            for i in range(scores.shape[0])
+            for c in range(scores.shape[1])
+            if scores[i, c] >= options.score_threshold
+        ]
     candidates.sort(key=lambda t: (-t[0], t[1], t[2]))
-    kept: list[Detection] = []
+    return _suppress(candidates, boxes, labels, options)
+
+
+def _suppress(candidates, boxes: np.ndarray, labels, options: DetectionOptions) -> list[Detection]:
+    """Greedy NMS over candidates sorted best first: a candidate is dropped when its IoU with an
+    already kept box (of the same class, per-class) is greater than the threshold. Every kept
+    box suppresses; the allowlist only decides which kept boxes are reported."""
+    agnostic = options.nms == "class-agnostic"
+    kept: list[tuple[int, tuple[float, ...]]] = []
+    found: list[Detection] = []
     for score, i, c in candidates:
-        if len(kept) == options.max_results:
+        if len(found) == options.max_results:
             break
         box = tuple(float(v) for v in boxes[i])
-        if all(d.index != c or iou(d.box, box) <= options.iou_threshold for d in kept):
-            kept.append(Detection(c, labels[c], score, box))
-    return kept
+        if any((agnostic or k == c) and iou(kept_box, box) > options.iou_threshold for k, kept_box in kept):
+            continue
+        kept.append((c, box))
+        if _allowed(labels[c], options):
+            found.append(Detection(c, labels[c], score, box))
+    return found

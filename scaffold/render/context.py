@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from scaffold import __version__
 from scaffold.errors import InvalidOption
 from scaffold.model.anchors import ANCHORS_ASSET
+from scaffold.model.detector import describe_op
 from scaffold.model.runtime import flex_ops
 from scaffold.model.spec import POSTPROCESS_ROLES, ModelSpec, TensorInfo
 
@@ -124,11 +125,14 @@ def _detector_context(spec: ModelSpec) -> dict[str, object]:
         "score_threshold": repr(float(options.score_threshold)),
         "max_results": str(options.max_results),
         "iou_threshold": repr(float(options.iou_threshold)),
+        "nms": options.nms,
         # One label per line; the template writes each as a Java string literal.
         "_label_allowlist": "\n".join(options.label_allowlist),
         # Which model output holds what (-1: the detector has no such output).
         **{f"role_{role}": str(head.roles.get(role, -1)) for role in POSTPROCESS_ROLES},
         "_role_evidence": _comment_safe(head.role_evidence),
+        # The op's settings: in the model ("postprocess"), or taken over by the app (stripped).
+        "_postprocess_op": _comment_safe(describe_op(head.postprocess_op)) if head.postprocess_op else "",
         "box_format": head.box_format,
         "box_scales": ", ".join(repr(float(v)) for v in head.box_scales),
         "score_activation": head.score_activation,

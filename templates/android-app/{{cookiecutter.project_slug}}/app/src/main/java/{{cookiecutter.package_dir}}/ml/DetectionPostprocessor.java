@@ -24,10 +24,14 @@ import java.util.List;
  *       ({@code ModelConfig} records them and how they were identified). Here we only apply the
  *       score threshold, the label allowlist and the result limit.
  *   <li>{@link Kind#RAW}: boxes {@code [1, N, 4]} and class scores {@code [1, N, C]}. Scores are
- *       dequantized, optionally passed through a sigmoid, a background column dropped; boxes are
- *       decoded against anchors (SSD box coder) or read as yxyx / xyxy / cxcywh. Then greedy
- *       class-aware NMS over every (box, class) pair at or above the threshold, best first
- *       (ties: lower box index, then lower class index).
+ *       dequantized, a background column dropped, optionally passed through a sigmoid; boxes are
+ *       decoded against anchors (SSD box coder) or read as yxyx / xyxy / cxcywh. Then greedy NMS
+ *       over the candidates at or above the threshold, best first (ties: lower box index, then
+ *       lower class index), in the options' {@link DetectionOptions.Nms} mode:
+ *       {@code CLASS_AGNOSTIC} takes each box's best class and lets any kept box suppress, which
+ *       reproduces TFLite_Detection_PostProcess's default (fast) NMS; {@code PER_CLASS} takes
+ *       every (box, class) pair and lets only boxes of the same class suppress. The label
+ *       allowlist filters what NMS kept.
  * </ul>
  * Arithmetic is in {@code double}, in the reference's order.
  *
@@ -179,7 +183,7 @@ public final class DetectionPostprocessor {
         return result;
     }
 
-    /** A (box, class) pair that passed the threshold and the allowlist. */
+    /** A (box, class) pair that passed the score threshold. */
     private static final class Candidate {
         final double score;
         final int box;
@@ -193,6 +197,9 @@ public final class DetectionPostprocessor {
     }
 
     private List<Detection> decodeRaw(ByteBuffer[] buffers, DetectionOptions options) {
+        if (options.nms() == null) {
+            throw new IllegalArgumentException("raw-output detectors need options with an NMS mode and IoU threshold");
+        }
         double[] boxValues = values(buffers, roles.boxes);
         double[] scores = values(buffers, roles.scores);
         int boxes = boxValues.length / 4;
@@ -200,11 +207,31 @@ public final class DetectionPostprocessor {
         int first = raw.backgroundColumn ? 1 : 0;
 
         List<Candidate> candidates = new ArrayList<>();
-        for (int i = 0; i < boxes; i++) {
-            for (int c = 0; c < columns - first; c++) {
-                double score = activate(scores[i * columns + c + first]);
-                if (options.keeps(score, labels.get(c))) {
-                    candidates.add(new Candidate(score, i, c));
+        if (options.nms() == DetectionOptions.Nms.CLASS_AGNOSTIC) {
+            for (int i = 0; i < boxes; i++) {
+                // The box's class: the first column with the highest score (NaN never wins). The
+                // activation is monotonic, so it is applied to that score only.
+                int row = i * columns + first;
+                int best = 0;
+                double bestValue = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < columns - first; c++) {
+                    if (scores[row + c] > bestValue) {
+                        best = c;
+                        bestValue = scores[row + c];
+                    }
+                }
+                double score = activate(scores[row + best]);
+                if (options.passes(score)) {
+                    candidates.add(new Candidate(score, i, best));
+                }
+            }
+        } else {
+            for (int i = 0; i < boxes; i++) {
+                for (int c = 0; c < columns - first; c++) {
+                    double score = activate(scores[i * columns + c + first]);
+                    if (options.passes(score)) {
+                        candidates.add(new Candidate(score, i, c));
+                    }
                 }
             }
         }
@@ -217,25 +244,41 @@ public final class DetectionPostprocessor {
                 return a.box != b.box ? Integer.compare(a.box, b.box) : Integer.compare(a.index, b.index);
             }
         });
+        return suppress(candidates, boxValues, options);
+    }
 
+    /**
+     * Greedy NMS over candidates sorted best first: a candidate is dropped when its IoU with a
+     * kept box (any class for {@code CLASS_AGNOSTIC}, its own class for {@code PER_CLASS}) is
+     * greater than the threshold. Every kept box suppresses; the allowlist only decides which
+     * of them are reported, at most {@code maxResults}.
+     */
+    private List<Detection> suppress(List<Candidate> candidates, double[] boxValues, DetectionOptions options) {
+        boolean agnostic = options.nms() == DetectionOptions.Nms.CLASS_AGNOSTIC;
         List<Detection> kept = new ArrayList<>();
+        List<Detection> found = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            if (kept.size() == options.maxResults()) {
+            if (found.size() == options.maxResults()) {
                 break;
             }
             Box box = decode(boxValues, candidate.box);
             boolean suppressed = false;
             for (Detection detection : kept) {
-                if (detection.index() == candidate.index && detection.box().iou(box) > options.iouThreshold()) {
+                if ((agnostic || detection.index() == candidate.index)
+                        && detection.box().iou(box) > options.iouThreshold()) {
                     suppressed = true;
                     break;
                 }
             }
             if (!suppressed) {
-                kept.add(new Detection(candidate.index, labels.get(candidate.index), candidate.score, box));
+                Detection detection = new Detection(candidate.index, labels.get(candidate.index), candidate.score, box);
+                kept.add(detection);
+                if (options.allows(detection.label())) {
+                    found.add(detection);
+                }
             }
         }
-        return kept;
+        return found;
     }
 
     private double activate(double value) {

@@ -59,8 +59,24 @@ public final class ModelConfig {
 {%- for label in cookiecutter._label_allowlist.split("\n") if label %}{{ label | tojson }}{% if not loop.last %}, {% endif %}{% endfor -%}
     };
 
-    /** Raw-output models: boxes of one class overlapping more than this (IoU) are merged by NMS. */
+{%- if cookiecutter.detector == "raw" %}
+
+    /** NMS: a box overlapping a better kept box by more than this (IoU) is suppressed. */
     public static final double IOU_THRESHOLD = {{ cookiecutter.iou_threshold }};
+
+    /**
+{%- if cookiecutter.nms == "class-agnostic" %}
+     * One class per box (its best), suppressed by a better box of any class: what
+     * TFLite_Detection_PostProcess does by default. PER_CLASS would keep overlapping boxes of
+     * different classes (one object can then be reported under two labels).
+{%- else %}
+     * Every class of a box above the threshold is a candidate, suppressed only by better boxes
+     * of the same class (one object can be reported under two labels). CLASS_AGNOSTIC would
+     * keep one class per box, as TFLite_Detection_PostProcess does by default.
+{%- endif %}
+     */
+    public static final DetectionOptions.Nms NMS = DetectionOptions.Nms.{{ cookiecutter.nms.upper().replace("-", "_") }};
+{%- endif %}
 
     public static final DetectionPostprocessor.Kind DETECTOR = DetectionPostprocessor.Kind.{{ cookiecutter.detector.upper() }};
 
@@ -131,7 +147,13 @@ public final class ModelConfig {
 
     /** The options the app filters detections with. */
     public static DetectionOptions detectionOptions() {
-        return new DetectionOptions(SCORE_THRESHOLD, MAX_RESULTS, new LinkedHashSet<>(Arrays.asList(LABEL_ALLOWLIST)), IOU_THRESHOLD);
+{%- if cookiecutter.detector == "raw" %}
+        return new DetectionOptions(
+                SCORE_THRESHOLD, MAX_RESULTS, new LinkedHashSet<>(Arrays.asList(LABEL_ALLOWLIST)), IOU_THRESHOLD, NMS);
+{%- else %}
+        // The model's TFLite_Detection_PostProcess op has already suppressed overlapping boxes.
+        return new DetectionOptions(SCORE_THRESHOLD, MAX_RESULTS, new LinkedHashSet<>(Arrays.asList(LABEL_ALLOWLIST)));
+{%- endif %}
     }
 
     /**

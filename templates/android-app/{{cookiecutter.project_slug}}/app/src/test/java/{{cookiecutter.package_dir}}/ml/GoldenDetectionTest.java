@@ -20,7 +20,8 @@ import org.junit.runners.Parameterized.Parameters;
  * --golden-image files) and
  * every options variant: "configured" is this app's threshold, result limit and allowlist;
  * "filtered" is stricter (higher threshold, fewer results, half the labels, tighter NMS) so those
- * code paths are exercised whatever you configured. Checked: decoding, NMS, thresholds, allowlist,
+ * code paths are exercised whatever you configured; raw-output models add the NMS mode not
+ * configured ("nms-per-class" or "nms-class-agnostic"). Checked: decoding, NMS, thresholds, allowlist,
  * and each box mapped to the image, to a FILL_CENTER / fitCenter view, and to a front camera's
  * mirrored preview shown a quarter turn from the frames.
  */
@@ -102,8 +103,11 @@ public class GoldenDetectionTest {
         DetectionOptions reference = options();
         assertEquals("score threshold", reference.scoreThreshold(), configured.scoreThreshold(), 0.0);
         assertEquals("max results", reference.maxResults(), configured.maxResults());
-        assertEquals("IoU threshold", reference.iouThreshold(), configured.iouThreshold(), 0.0);
         assertEquals("label allowlist", reference.labelAllowlist(), configured.labelAllowlist());
+{%- if cookiecutter.detector == "raw" %}
+        assertEquals("IoU threshold", reference.iouThreshold(), configured.iouThreshold(), 0.0);
+        assertEquals("NMS", reference.nms(), configured.nms());
+{%- endif %}
     }
 
     private DetectionPostprocessor newPostprocessor(List<TensorSpec> outputs) throws IOException {
@@ -119,8 +123,13 @@ public class GoldenDetectionTest {
         return new DetectionOptions(
                 Double.parseDouble(GoldenData.property(prefix + "scoreThreshold")),
                 Integer.parseInt(GoldenData.property(prefix + "maxResults")),
+{%- if cookiecutter.detector == "raw" %}
                 new LinkedHashSet<>(GoldenData.lines(variant + ".allowlist.txt")),
-                Double.parseDouble(GoldenData.property(prefix + "iouThreshold")));
+                Double.parseDouble(GoldenData.property(prefix + "iouThreshold")),
+                DetectionOptions.Nms.valueOf(GoldenData.property(prefix + "nms")));
+{%- else %}
+                new LinkedHashSet<>(GoldenData.lines(variant + ".allowlist.txt")));
+{%- endif %}
     }
 
     private static double[] corners(Box box) {
