@@ -177,7 +177,9 @@ def new(
     task: Annotated[
         Optional[Task], typer.Option(help="classify or detect (default: decided from the model's outputs).")
     ] = None,
-    score_threshold: Annotated[float, typer.Option(help="Detection: minimum score shown.")] = 0.5,
+    score_threshold: Annotated[
+        Optional[float], typer.Option(help="Detection: minimum score shown (default: 0.5, or a stripped op's if higher).")
+    ] = None,
     max_results: Annotated[
         Optional[int], typer.Option(help="Detection: at most this many boxes (default: 10, or fewer if a stripped op kept fewer).")
     ] = None,
@@ -201,8 +203,8 @@ def new(
         Optional[Path], typer.Option(help="Raw-output detectors: anchors (.npy or CSV, N x 4: y, x, h, w) the box outputs are encoded against.")
     ] = None,
     box_format: Annotated[
-        BoxFormat, typer.Option(help="Raw-output detectors without anchors: layout of the decoded boxes.")
-    ] = BoxFormat.yxyx,
+        Optional[BoxFormat], typer.Option(help="Raw-output detectors without anchors: layout of the decoded boxes (default: yxyx).")
+    ] = None,
     box_scales: Annotated[
         Optional[str], typer.Option(help="Raw-output detectors with anchors: SSD box-coder scales y,x,h,w (default: 10,10,5,5).")
     ] = None,
@@ -242,7 +244,7 @@ def new(
                 score_threshold, max_results, tuple(label_allowlist or ()), iou_threshold, nms.value if nms else None
             ),
             anchors_file=anchors,
-            box_format=box_format.value,
+            box_format=box_format.value if box_format else None,
             box_scales=_box_scales(box_scales) if box_scales is not None else None,
             score_activation=score_activation.value if score_activation else None,
             strip_postprocess=strip_postprocess,

@@ -63,7 +63,7 @@ class ModelInputs:
     task: str | None = None
     detection: DetectionChoices = DetectionChoices()
     anchors_file: Path | None = None
-    box_format: str = "yxyx"
+    box_format: str | None = None
     # None: the SSD box coder's usual 10, 10, 5, 5 (or the stripped op's).
     box_scales: tuple[float, float, float, float] | None = None
     score_activation: str | None = None

@@ -62,21 +62,31 @@ def _mix(tf, x, weights: np.ndarray, bias: np.ndarray):
     return tf.reshape(mixed, [1, BOXES, weights.shape[1]])
 
 
-def _convert_saved_model(tf, module, signature) -> bytes:
+def _convert_saved_model(tf, module, signature, float16: bool = False) -> bytes:
     with tempfile.TemporaryDirectory() as directory:
         tf.saved_model.save(module, directory, signatures=signature)
         converter = tf.lite.TFLiteConverter.from_saved_model(directory)
         converter.allow_custom_ops = True
+        if float16:
+            converter.optimizations = [tf.lite.Optimize.DEFAULT]
+            converter.target_spec.supported_types = [tf.float16]
         return bytes(converter.convert())
 
 
-def ssd_postprocess(num_classes: int = 3, max_detections: int = 10, iou_threshold: float = 0.6) -> bytes:
+def ssd_postprocess(
+    num_classes: int = 3, max_detections: int = 10, iou_threshold: float = 0.6, background: bool = True,
+    regular_nms: bool = False, detections_per_class: int = 100, float16: bool = False,
+) -> bytes:
+    """``background``: the class scores have a background column 0 (OD-API SSDs) or not
+    (EfficientDet-style). ``float16``: post-training float16 quantization, which puts the anchors
+    behind a DEQUANTIZE."""
     import tensorflow as tf
 
     attributes = {
         "max_detections": f"i: {max_detections}",
         "max_classes_per_detection": "i: 1",
-        "use_regular_nms": "b: false",
+        "use_regular_nms": f"b: {str(regular_nms).lower()}",
+        "detections_per_class": f"i: {detections_per_class}",
         "nms_score_threshold": "f: 0.05",
         "nms_iou_threshold": f"f: {iou_threshold}",
         "y_scale": "f: 10.0",
@@ -102,11 +112,11 @@ def ssd_postprocess(num_classes: int = 3, max_detections: int = 10, iou_threshol
         @tf.function(input_signature=[tf.TensorSpec([1, 32, 32, 3], tf.float32)])
         def detect(self, image):
             encodings = _features(tf, image, seed=11, channels=4)
-            scores = tf.sigmoid(colour_logits(tf, image, num_classes, background=True))
+            scores = tf.sigmoid(colour_logits(tf, image, num_classes, background=background))
             return postprocess(encodings, scores, tf.constant(anchors))
 
     module = Detector()
-    return _convert_saved_model(tf, module, module.detect.get_concrete_function())
+    return _convert_saved_model(tf, module, module.detect.get_concrete_function(), float16)
 
 
 def raw_anchors(labels: int = 4) -> bytes:
@@ -153,3 +163,44 @@ def write_all(root: Path) -> dict[str, Path]:
     paths["raw_decoded"].write_bytes(raw_decoded())
     np.save(paths["anchors"], anchor_grid())
     return paths
+
+
+def ssd_fed(anchors: np.ndarray, num_classes: int, iou_threshold: float, max_detections: int) -> tuple[bytes, int]:
+    """An SSD whose TFLite_Detection_PostProcess takes its box encodings and class scores (with a
+    background column) straight from the input image's values, so tests can feed the real op
+    any numbers. Returns the model and the side of its square input (see ``fed_input``)."""
+    import tensorflow as tf
+
+    boxes, columns = anchors.shape[0], num_classes + 1
+    side = int(np.ceil(np.sqrt(boxes * (4 + columns) / 3)))
+    attributes = {
+        "max_detections": f"i: {max_detections}", "max_classes_per_detection": "i: 1", "use_regular_nms": "b: false",
+        "nms_score_threshold": "f: 0.05", "nms_iou_threshold": f"f: {iou_threshold}", "y_scale": "f: 10.0",
+        "x_scale": "f: 10.0", "h_scale": "f: 5.0", "w_scale": "f: 5.0", "num_classes": f"i: {num_classes}",
+    }
+    signature = " ".join(['name: "TFLite_Detection_PostProcess"'] + [f'attr {{ key: "{k}" value {{ {v} }} }}' for k, v in attributes.items()])
+
+    @tf.function(experimental_implements=signature)
+    def postprocess(box_encodings, class_predictions, anchors):
+        zero = tf.constant(0.0, dtype=tf.float32)
+        return zero, zero, zero, zero
+
+    constant = anchors.astype(np.float32)
+
+    class Fed(tf.Module):
+        @tf.function(input_signature=[tf.TensorSpec([1, side, side, 3], tf.float32)])
+        def detect(self, image):
+            flat = tf.reshape(image, [-1])
+            encodings = tf.reshape(flat[: boxes * 4], [1, boxes, 4])
+            scores = tf.reshape(flat[boxes * 4 : boxes * (4 + columns)], [1, boxes, columns])
+            return postprocess(encodings, scores, tf.constant(constant))
+
+    module = Fed()
+    return _convert_saved_model(tf, module, module.detect.get_concrete_function()), side
+
+
+def fed_input(encodings: np.ndarray, scores: np.ndarray, side: int) -> np.ndarray:
+    flat = np.zeros(side * side * 3, np.float32)
+    flat[: encodings.size] = encodings.ravel()
+    flat[encodings.size : encodings.size + scores.size] = scores.ravel()
+    return flat.reshape(1, side, side, 3)

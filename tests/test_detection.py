@@ -73,7 +73,7 @@ def test_postprocess_roles_come_from_the_op_not_the_output_order(detectors, tmp_
     config = (out / ML / "ModelConfig.java").read_text()
     for role, index in (("BOXES", 2), ("CLASSES", 0), ("SCORES", 3), ("COUNT", 1)):
         assert f"public static final int {role}_OUTPUT = {index};" in config
-    assert "first row '???' is the background; class 0 is 'cat'" in result.stdout
+    assert "first row '???' taken as the background row; class 0 is 'cat'" in " ".join(result.stdout.split())
     assert (out / "app/src/main/assets/labels.txt").read_text() == "cat\ndog\nbird\n"
 
     # Object detector metadata names each output for its role, so the Task Library reads it too.
@@ -83,13 +83,28 @@ def test_postprocess_roles_come_from_the_op_not_the_output_order(detectors, tmp_
     assert metadata.labels == ("cat", "dog", "bird")
 
 
+def test_zero_based_ids_on_a_raw_detector_with_a_background_column(detectors):
+    """Four 0-based ids for five score columns: the classes after the background, not a shift."""
+    from scaffold.model.anchors import read_anchors
+    from scaffold.model.resolve import Choices, resolve
+    from scaffold.model.spec import Normalization
+    from scaffold.model.tflite import inspect_model
+
+    model = detectors.raw_anchors.read_bytes()
+    choices = Choices(labels=("0 cat", "1 dog", "2 bird", "3 fish"), normalization=Normalization((127.5,), (127.5,)),
+                      anchors=read_anchors(detectors.anchors))
+    spec = resolve(inspect_model(model), model, choices, "raw", None).spec
+    assert spec.labels == ("cat", "dog", "bird", "fish") and spec.head.background_column
+
+
 @pytest.mark.parametrize(
     ("text", "note"),
     [
         ("cat\ndog\nbird\n", "one label per class; score column 0 is the background"),
-        ("1 cat\n2 dog\n3 bird\n", "'id label' pairs with 1-based ids (0 is the background)"),
-        ("0: cat\n2: bird\n", "'id label' pairs with 0-based ids; 1 unused ids shown as '???'"),
-        ("background\ncat\ndog\nbird\n", "first row 'background' is the background"),
+        ("1 cat\n2 dog\n3 bird\n", "'id label' pairs with 1-based ids (id 1 is class 0); score column 0 is the background"),
+        ("0: cat\n2: bird\n", "'id label' pairs with 0-based ids; score column 0 is the background; 1 unused ids shown as '???'"),
+        ("0 ???\n1 cat\n2 dog\n3 bird\n", "1-based ids (id 1 is class 0, id 0 the background)"),
+        ("background\ncat\ndog\nbird\n", "first row 'background' taken as the background row"),
     ],
 )
 def test_label_files_with_and_without_background(detectors, tmp_path, text, note):
@@ -98,7 +113,7 @@ def test_label_files_with_and_without_background(detectors, tmp_path, text, note
     out = tmp_path / "app"
     result = run_cli(*new_args(detectors.ssd, out, labels=labels))
     assert result.exit_code == 0, result.stderr
-    assert note in result.stdout
+    assert note in " ".join(result.stdout.split())
     shipped = (out / "app/src/main/assets/labels.txt").read_text().splitlines()
     assert len(shipped) == 3 and shipped[0] == "cat"
 

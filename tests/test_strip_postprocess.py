@@ -22,11 +22,12 @@ from conftest import run_cli
 from test_detection import GOLDEN, assert_verify_passes
 
 from scaffold.convert.strip import strip_postprocess
-from scaffold.model.resolve import Choices, resolve
+from scaffold.model.resolve import Choices, DetectionChoices, resolve
+from scaffold.model.runtime import load_interpreter, run_model
 from scaffold.metadata.reader import read_embedded_metadata
 from scaffold.model.spec import DetectorHead, Normalization, TensorInfo
 from scaffold.model.tflite import DETECTION_POSTPROCESS_OP, inspect_model
-from scaffold.reference.detection import decode_boxes, iou
+from scaffold.reference.detection import decode_boxes, detect, iou
 
 # Low enough that boxes of different classes overlap past it now and then.
 IOU = 0.35
@@ -45,17 +46,44 @@ def ssd(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def apps(ssd, detectors, tmp_path_factory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("strip-apps")
+def _both_forms(model: Path, labels: Path, root: Path, *options: object) -> tuple[Path, Path]:
+    """An app from the model as it is and one from its raw form, with the same options."""
     made = []
     for name, extra in (("op", ()), ("raw", ("--strip-postprocess",))):
         out = root / name
-        result = run_cli("new", ssd, "--out", out, "--labels", detectors.labels3, "--mean", "127.5", "--std", "127.5",
-                         "--score-threshold", SCORE_THRESHOLD, "--max-results", MAX_DETECTIONS, "--language", "java", *extra)
+        result = run_cli("new", model, "--out", out, "--labels", labels, "--mean", "127.5", "--std", "127.5",
+                         "--language", "java", *options, *extra)
         assert result.exit_code == 0, result.stdout + result.stderr
         made.append(out)
     return made[0], made[1]
+
+
+@pytest.fixture(scope="module")
+def apps(ssd, detectors, tmp_path_factory) -> tuple[Path, Path]:
+    return _both_forms(ssd, detectors.labels3, tmp_path_factory.mktemp("strip-apps"),
+                       "--score-threshold", SCORE_THRESHOLD, "--max-results", MAX_DETECTIONS)
+
+
+# Other exports and options the raw form must answer the same for: the op's cap reached before an
+# allowlist, its regular (per-class) NMS with a per-class cap, scores without a background column
+# (EfficientDet-style), and float16 weights (anchors behind a DEQUANTIZE).
+VARIANTS = {
+    "capped, with an allowlist": ({}, ("--label-allowlist", "bird", "--score-threshold", "0.2")),
+    "regular NMS, 3 per class": (dict(regular_nms=True, detections_per_class=3, max_detections=20), ("--score-threshold", "0.2", "--max-results", "20")),
+    "no background column": (dict(background=False), ("--score-threshold", "0.3")),
+    "float16": (dict(float16=True), ("--score-threshold", "0.3")),
+}
+
+
+@pytest.fixture(scope="module", params=list(VARIANTS))
+def variant_apps(request, detectors, tmp_path_factory) -> tuple[Path, Path]:
+    import detectors as build
+
+    settings, options = VARIANTS[request.param]
+    root = tmp_path_factory.mktemp("strip-variant")
+    model = root / "ssd.tflite"
+    model.write_bytes(build.ssd_postprocess(**settings))
+    return _both_forms(model, detectors.labels3, root, *options)
 
 
 def _rows(project: Path, case: str, variant: str) -> list[tuple[int, str, float, np.ndarray]]:
@@ -88,17 +116,30 @@ def test_the_shipped_model_has_no_op_and_the_apps_say_so(apps):
 
 
 def test_the_raw_form_reports_what_the_op_reported(apps):
-    op_app, raw_app = apps
+    assert _compare_configured(*apps) >= 50, "too few detections: the comparison says little"
+
+
+def test_the_raw_form_reports_what_the_op_reported_for_other_exports_and_options(variant_apps, request):
+    # The op's regular NMS merges classes with an unstable sort: equal scores may come in any order.
+    ties_in_any_order = "regular" in request.node.callspec.id
+    assert _compare_configured(*variant_apps, ties_in_any_order) >= 12, "too few detections: the comparison says little"
+    # The app's Java (its caps, its float IoU) reproduces the reference for this form too.
+    assert_verify_passes(variant_apps[1], raw=True)
+
+
+def _compare_configured(op_app: Path, raw_app: Path, ties_in_any_order: bool = False) -> int:
     compared = 0
     for case in _cases(op_app):
         theirs, ours = _rows(op_app, case, "configured"), _rows(raw_app, case, "configured")
+        if ties_in_any_order:
+            theirs, ours = (sorted(rows, key=lambda r: (-r[2], r[0], tuple(r[3]))) for rows in (theirs, ours))
         assert len(ours) == len(theirs), case
         for (index, label, score, box), (our_index, our_label, our_score, our_box) in zip(theirs, ours):
             assert (our_index, our_label) == (index, label), case
             assert our_score == pytest.approx(score, abs=1e-6)
             np.testing.assert_allclose(our_box, box, atol=1e-6, err_msg=case)
             compared += 1
-    assert compared >= 50, f"only {compared} detections: the comparison says little"
+    return compared
 
 
 def test_per_class_nms_adds_exactly_the_cross_class_survivors(apps):
@@ -153,12 +194,21 @@ LABEL_FILES = {
     "1-based ids": "1 cat\n2 dog\n3 bird\n",
     "0-based ids": "0 cat\n1 dog\n2 bird\n",
     "1-based ids with a gap": "1 cat\n3 bird\n",
+    "1-based ids after a background id": "0 background\n1 cat\n2 dog\n3 bird\n",
 }
 
 
+@pytest.fixture(scope="module")
+def ssd_without_background() -> bytes:
+    import detectors
+
+    return detectors.ssd_postprocess(background=False)
+
+
+@pytest.mark.parametrize("background", [True, False], ids=["background column", "no background column"])
 @pytest.mark.parametrize("name", list(LABEL_FILES))
-def test_label_files_mean_the_same_on_both_paths(ssd, name):
-    model = ssd.read_bytes()
+def test_label_files_mean_the_same_on_both_paths(ssd, ssd_without_background, name, background):
+    model = ssd.read_bytes() if background else ssd_without_background
     stripped = strip_postprocess(model)
     choices = Choices(labels=tuple(LABEL_FILES[name].splitlines()), labels_source=name, normalization=Normalization((127.5,), (127.5,)))
     found = [
@@ -224,8 +274,10 @@ def test_constant_data_stays_16_byte_aligned(ssd):
     [
         ("raw_decoded", ("--strip-postprocess",), "has no TFLite_Detection_PostProcess op to remove"),
         ("ssd", ("--strip-postprocess", "--anchors", "ANCHORS"), "takes the anchors and box scales from the model's op"),
-        ("ssd", ("--nms", "per-class"), "pass --strip-postprocess to run decoding and NMS in the app"),
-        ("ssd", ("--iou-threshold", "0.4"), "runs its own (class-agnostic NMS, IoU > 0.6"),
+        ("ssd", ("--nms", "per-class"), "pass --strip-postprocess to do that in the app instead"),
+        ("ssd", ("--iou-threshold", "0.4"), "decodes and suppresses itself (class-agnostic NMS, IoU > 0.6"),
+        ("ssd", ("--box-scales", "1,1,1,1"), "--box-scales: this model's TFLite_Detection_PostProcess op decodes"),
+        ("ssd", ("--score-activation", "sigmoid"), "--score-activation: this model's"),
     ],
 )
 def test_strip_and_nms_mistakes_fail_cleanly(detectors, tmp_path, model, extra, phrase):
@@ -236,3 +288,33 @@ def test_strip_and_nms_mistakes_fail_cleanly(detectors, tmp_path, model, extra, 
     assert result.exit_code == 1
     assert phrase in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_overlaps_on_the_threshold_are_decided_as_the_op_decides():
+    """Pairs of boxes whose IoU is within rounding of the threshold: suppressed or not exactly as
+    the real op decides, because decoding and IoU follow its float precision."""
+    import detectors
+
+    rng = np.random.default_rng(7)
+    pairs, threshold = 40, 0.5
+    anchors = []
+    for k in range(pairs):  # one pair per row of the image, rows apart, so pairs never interact
+        y, height, width = (k + 0.5) / pairs, 0.5 / pairs, rng.uniform(0.1, 0.3)
+        shift = width * (1 - threshold) / (1 + threshold)  # IoU of the two = threshold, in exact arithmetic
+        x = rng.uniform(0.2, 0.5)
+        anchors += [[y, x, height, width], [y, x + shift, height, width]]
+    anchors = np.array(anchors, np.float32)
+    model, side = detectors.ssd_fed(anchors, num_classes=1, iou_threshold=threshold, max_detections=2 * pairs)
+    stripped = strip_postprocess(model)
+    scores = np.tile(np.array([[0.0, 0.9], [0.0, 0.8]], np.float32), (pairs, 1))
+    image = detectors.fed_input(np.zeros((2 * pairs, 4), np.float32), scores, side)
+    choices = Choices(labels=("thing",), normalization=Normalization((0.0,), (1.0,)),
+                      detection=DetectionChoices(score_threshold=0.1, max_results=2 * pairs))
+    found = []
+    for data, given in ((model, choices), (stripped.model_bytes, replace(choices, anchors=stripped.anchors, stripped_op=stripped.op))):
+        spec = resolve(inspect_model(data), data, given, "fed", "detect").spec
+        outputs = run_model(load_interpreter(data), [image])
+        found.append(sorted((round(d.box[1], 6), round(d.score, 6)) for d in detect(outputs, spec.head, spec.labels, spec.head.options)))
+    op, ours = found
+    assert pairs < len(op) < 2 * pairs, "no pair sits on the threshold: the test says nothing"
+    assert ours == op

@@ -59,7 +59,14 @@ def strip_postprocess(model_bytes: bytes) -> StrippedModel:
     extra = set(_ints(graph.outputs)) - set(outputs)
     if extra:
         raise UnsupportedModel(f"--strip-postprocess: the model has outputs besides the four of {DETECTION_POSTPROCESS_OP}.")
-    anchors = _constant(model, graph.tensors[anchors_tensor], "anchors")
+    # The anchors are a constant, or (float16 exports) a DEQUANTIZE of one.
+    dequantize = _producer(graph, anchors_tensor)
+    if dequantize is not None and _builtin(model, dequantize) == schema.BuiltinOperator.DEQUANTIZE:
+        source = int(dequantize.inputs[0])
+        anchors = _constant(model, graph.tensors[source], "anchors")
+    else:
+        dequantize, source = None, None
+        anchors = _constant(model, graph.tensors[anchors_tensor], "anchors")
     n = anchors.shape[0] if anchors.ndim == 2 else -1
     box_shape, score_shape = tuple(_ints(graph.tensors[boxes].shape)), tuple(_ints(graph.tensors[scores].shape))
     if anchors.shape != (n, 4) or box_shape != (1, n, 4) or len(score_shape) != 3 or score_shape[:2] != (1, n):
@@ -67,15 +74,22 @@ def strip_postprocess(model_bytes: bytes) -> StrippedModel:
             f"--strip-postprocess: expected box encodings [1, N, 4], class scores [1, N, C] and anchors [N, 4]; found "
             f"{list(box_shape)}, {list(score_shape)} and {list(anchors.shape)}."
         )
-    settings = PostprocessOp.from_options(dict(flexbuffers.Loads(bytes(op.customOptions))) if op.customOptions is not None else {})
+    options = dict(flexbuffers.Loads(bytes(op.customOptions))) if op.customOptions is not None else {}
+    settings = PostprocessOp.from_options(options, score_shape[2])
 
-    del graph.operators[op_index]
     removed = set(outputs)
+    dropped_ops = [op]
     if anchors_tensor not in consumers:
         removed.add(anchors_tensor)
+        if dequantize is not None:
+            dropped_ops.append(dequantize)
+            if source not in {int(t) for other in graph.operators if other is not dequantize for t in _ints(other.inputs)}:
+                removed.add(source)
+    graph.operators = [other for other in graph.operators if all(other is not gone for gone in dropped_ops)]
     graph.outputs = [boxes, scores]
     _remove_tensors(model, graph, removed)
-    _drop_unused_opcode(model, op.opcodeIndex)
+    for opcode in sorted({gone.opcodeIndex for gone in dropped_ops}, reverse=True):
+        _drop_unused_opcode(model, opcode)
     _drop_metadata(model)
     return StrippedModel(_serialize(model), anchors, settings)
 
@@ -96,25 +110,44 @@ def _the_op(model, graph) -> tuple[int, object]:
     return found[0]
 
 
+def _producer(graph, tensor: int):
+    return next((op for op in graph.operators if tensor in _ints(op.outputs)), None)
+
+
+def _builtin(model, op) -> int:
+    return _builtin_code(model.operatorCodes[op.opcodeIndex])
+
+
+def _builtin_code(code) -> int:
+    # Codes above 127 live in builtinCode; deprecatedBuiltinCode keeps old readers working.
+    return max(code.builtinCode, code.deprecatedBuiltinCode)
+
+
 def _custom_code(code) -> str | None:
-    builtin = max(code.builtinCode, code.deprecatedBuiltinCode)
-    if builtin != schema.BuiltinOperator.CUSTOM or code.customCode is None:
+    if _builtin_code(code) != schema.BuiltinOperator.CUSTOM or code.customCode is None:
         return None
     return code.customCode.decode() if isinstance(code.customCode, bytes) else str(code.customCode)
 
 
 def _constant(model, tensor, what: str) -> np.ndarray:
-    """A constant tensor's values as float32, dequantized when stored as uint8/int8 (quantized
+    """A constant tensor's values as float32: float16 widened, uint8/int8 dequantized (quantized
     SSD exports store their anchors that way)."""
     data = model.buffers[tensor.buffer].data if tensor.buffer < len(model.buffers) else None
     if data is None or len(data) == 0:
         raise UnsupportedModel(f"--strip-postprocess: the op's {what} are not a constant in the model.")
     raw = np.asarray(data, dtype=np.uint8).tobytes()
-    dtypes = {schema.TensorType.FLOAT32: "<f4", schema.TensorType.UINT8: "u1", schema.TensorType.INT8: "i1"}
+    dtypes = {
+        schema.TensorType.FLOAT32: "<f4", schema.TensorType.FLOAT16: "<f2", schema.TensorType.UINT8: "u1",
+        schema.TensorType.INT8: "i1",
+    }
     if tensor.type not in dtypes:
-        raise UnsupportedModel(f"--strip-postprocess: the op's {what} have tensor type {tensor.type}, not float32, uint8 or int8.")
+        raise UnsupportedModel(
+            f"--strip-postprocess: the op's {what} have tensor type {tensor.type}, not float32, float16, uint8 or int8."
+        )
     values = np.frombuffer(raw, dtype=dtypes[tensor.type]).reshape(_ints(tensor.shape))
-    if tensor.type != schema.TensorType.FLOAT32:
+    if tensor.type in (schema.TensorType.FLOAT32, schema.TensorType.FLOAT16):
+        values = values.astype(np.float32)  # float16 → float32 is exact, as DEQUANTIZE does it
+    else:
         quantization = tensor.quantization
         if quantization is None or quantization.scale is None or len(quantization.scale) != 1:
             raise UnsupportedModel(f"--strip-postprocess: the op's integer {what} have no single scale to dequantize them with.")

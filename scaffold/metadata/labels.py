@@ -81,49 +81,65 @@ def detector_labels(
 ) -> tuple[tuple[str, ...], bool, str]:
     """Labels indexed exactly like a detector's classes, whether score column 0 is a background,
     and the assumption that made them so (said out loud: label files are off by one more often
-    than not). One reader for both kinds of detector, so a label file means the same classes
-    whether the model ends in TFLite_Detection_PostProcess or outputs raw scores.
+    than not). One reader for every detector, so a label file means the same classes whether the
+    model ends in TFLite_Detection_PostProcess or outputs raw scores.
 
-    ``columns``: score columns, a background column included when there is one (for the op:
-    its ``num_classes`` + 1). ``background``: True when column 0 is known to be the background
-    (the op always has one), None when only the label file can tell (raw scores).
+    ``columns``: score columns, a background column included when there is one. ``background``:
+    whether column 0 is a background, when the model says (the op: its scores have one column
+    more than its num_classes, or not); None when only the label file can tell (raw scores).
 
-    Accepted: one label per class; a background row (TF's ``???``) first; or ``id label`` pairs,
-    1-based with 0 as the background (COCO's 90-id map, gaps and all) or 0-based, gaps shown as
-    ``???``.
+    Accepted: one label per class; a background row (TF's ``???``) first; or ``id label`` pairs.
+    Ids are 1-based (the TF Object Detection API's label maps, COCO's 90 ids with gaps: id 1 is the
+    first class) unless the file has an id 0 that is not a background name, in which case they
+    are 0-based (id 0 is the first class). Gaps read ``???``.
     """
-    classes = columns - 1
     ids = label_ids(labels)
     if ids is not None:
-        low, top = min(ids), max(ids)
-        if top > columns - 1 or (background and low == 0 and top > classes - 1):
-            raise LabelsError(f"{source} has ids up to {top}, but the model scores {columns} columns"
-                              + (" (column 0 the background)" if background else "") + ".")
-        if low >= 1 and background is not False:
-            names, has_background, how = [ids.get(c, "???") for c in range(1, columns)], True, \
-                "1-based ids (0 is the background)"
-        elif background or (background is None and is_background(ids.get(0, ""))):
-            # 0-based ids number the classes after the background column.
-            if background:
-                names = [ids.get(c, "???") for c in range(classes)]
-            else:
-                names = [ids.get(c, "???") for c in range(1, columns)]
-            has_background, how = True, "0-based ids" if background else "0-based ids, id 0 the background"
-        else:
-            names, has_background, how = [ids.get(c, "???") for c in range(columns)], False, "0-based ids, no background"
-        gaps = sum(1 for name in names if name == "???")
-        return tuple(names), has_background, f"{source} read as 'id label' pairs with {how}" + (
-            f"; {gaps} unused ids shown as '???'" if gaps else "")
-    if len(labels) == classes and background is not False:
-        return labels, True, f"{source}: one label per class; score column 0 is the background"
-    if len(labels) == columns and background and not is_background(labels[0]):
-        return labels[1:], True, (f"{source}: first row '{labels[0]}' taken as the background row (it is not named like "
-                                  f"one: check it); class 0 is '{labels[1]}'")
-    if len(labels) == columns and is_background(labels[0]) and background is not False:
-        return labels[1:], True, f"{source}: first row '{labels[0]}' is the background; class 0 is '{labels[1]}'"
-    if len(labels) == columns and not background:
-        return labels, False, f"{source}: one label per score column, no background"
-    wanted = f"{classes} labels, or {columns} with a background row first" if background is not False else f"{columns} labels"
+        return _from_ids(ids, columns, source, background)
+    first_is_background = is_background(labels[0])
     if background is None:
-        wanted = f"{columns} labels (one per score column), or {classes} when column 0 is the background"
+        if len(labels) == columns - 1:
+            background = True
+        elif len(labels) == columns:
+            background = first_is_background
+        elif len(labels) == columns + 1 and first_is_background:
+            background = False  # a background row, but no background column
+    with_background_row = background is not None and len(labels) == columns + (0 if background else 1)
+    if with_background_row and (first_is_background or background):
+        kind = "the background row" if first_is_background else "the background row (it is not named like one: check it)"
+        column = "score column 0 is the background" if background else "the model has no background column"
+        return labels[1:], bool(background), f"{source}: first row '{labels[0]}' taken as {kind}; class 0 is '{labels[1]}'; {column}"
+    if background is not None and len(labels) == columns - (1 if background else 0):
+        column = "score column 0 is the background" if background else "no background column"
+        return labels, background, f"{source}: one label per class; {column}"
+    if background is None:
+        wanted = f"{columns} labels (one per score column), or {columns - 1} when column 0 is the background"
+    elif background:
+        wanted = f"{columns - 1} labels, or {columns} with a background row first"
+    else:
+        wanted = f"{columns} labels, or {columns + 1} with a background row first"
     raise LabelsError(f"{source} has {len(labels)} labels, but the model scores {columns} columns: give {wanted}.")
+
+
+def _from_ids(ids: dict[int, str], columns: int, source: str, background: bool | None) -> tuple[tuple[str, ...], bool, str]:
+    explicit_background = 0 in ids and is_background(ids[0])
+    one_based = 0 not in ids or explicit_background
+    by_class = {i - 1: name for i, name in ids.items() if i >= 1} if one_based else dict(ids)
+    needed = max(by_class) + 1 if by_class else 0
+    if background is None:
+        # As many classes as the ids need: the rest is a background column (or, for 1-based
+        # files with room to spare, TF's convention that id 0 is the background).
+        background = needed == columns - 1 or (needed < columns - 1 and one_based)
+    classes = columns - (1 if background else 0)
+    if needed > classes:
+        raise LabelsError(
+            f"{source} has ids up to {max(ids)} ({'1' if one_based else '0'}-based: {needed} classes), but the model scores "
+            f"{classes} classes" + (" after its background column." if background else ".")
+        )
+    names = tuple(by_class.get(c, "???") for c in range(classes))
+    gaps = sum(1 for name in names if name == "???")
+    how = "1-based ids (id 1 is class 0" + (", id 0 the background)" if explicit_background else ")") if one_based else "0-based ids"
+    column = "score column 0 is the background" if background else "no background column"
+    return names, background, (
+        f"{source} read as 'id label' pairs with {how}; {column}" + (f"; {gaps} unused ids shown as '???'" if gaps else "")
+    )

@@ -45,6 +45,7 @@ _METADATA_ROLE_NAMES = {"location": "boxes", "category": "classes", "score": "sc
 _NAME_HINTS = {"boxes": ("box", "location"), "classes": ("class", "categor"), "scores": ("score",), "count": ("num",)}
 
 
+DEFAULT_SCORE_THRESHOLD = 0.5
 DEFAULT_MAX_RESULTS = 10
 DEFAULT_IOU_THRESHOLD = 0.5
 DEFAULT_BOX_SCALES = (10.0, 10.0, 5.0, 5.0)
@@ -81,14 +82,19 @@ def resolve_detector(facts: ModelFacts, model_bytes: bytes, choices: Choices, de
     labels, background, how = detector_labels(labels, columns or len(labels) + 1, source, background)
     notes.append(how)
     if kind == "postprocess":
-        options = _postprocess_options(choices.detection, op)
+        options = _postprocess_options(choices, op)
         notes.append(f"decoding and NMS in the model: {describe_op(op)}")
         head = DetectorHead(kind, outputs, roles, evidence, len(labels), options, postprocess_op=op)
     else:
         options = _raw_options(choices, op, notes, warnings)
         head = _raw_head(facts, roles, evidence, labels, background, options, choices)
         producer = facts.output_producers[roles["scores"]]
-        if op is not None and choices.score_activation is None:
+        if choices.score_activation is not None:
+            why = "--score-activation"
+            if op is not None and head.score_activation != "none":
+                warnings.append(f"{DETECTION_POSTPROCESS_OP} used the scores as they are: with a sigmoid the app no longer "
+                                "reports what the op did.")
+        elif op is not None:
             why = f"as {DETECTION_POSTPROCESS_OP} did"
         else:
             why = f"they come from {producer or 'an unknown op'}"
@@ -109,17 +115,25 @@ def describe_op(op: PostprocessOp | None) -> str:
             f"at most {op.max_detections} detections")
 
 
-def _postprocess_options(given: DetectionChoices, op: PostprocessOp | None) -> DetectionOptions:
-    """The op suppresses overlaps itself: options that only the app's NMS would use are refused
-    rather than silently ignored. The op's own IoU and mode are recorded, for the reader."""
-    raw_only = [flag for flag, value in (("--iou-threshold", given.iou_threshold), ("--nms", given.nms)) if value is not None]
+def _postprocess_options(choices: Choices, op: PostprocessOp | None) -> DetectionOptions:
+    """The op decodes and suppresses itself: options that only the app's decoding and NMS would
+    use are refused rather than silently ignored. The op's own IoU and mode are recorded, for
+    the reader."""
+    given = choices.detection
+    raw_only = [
+        flag for flag, value in (
+            ("--iou-threshold", given.iou_threshold), ("--nms", given.nms), ("--anchors", choices.anchors),
+            ("--box-format", choices.box_format), ("--box-scales", choices.box_scales),
+            ("--score-activation", choices.score_activation),
+        ) if value is not None
+    ]
     if raw_only:
         raise InvalidOption(
-            f"{' and '.join(raw_only)} set the app's NMS, and this model's {DETECTION_POSTPROCESS_OP} op runs its own "
-            f"({describe_op(op)}); pass --strip-postprocess to run decoding and NMS in the app instead."
+            f"{', '.join(raw_only)}: this model's {DETECTION_POSTPROCESS_OP} op decodes and suppresses itself "
+            f"({describe_op(op)}); pass --strip-postprocess to do that in the app instead."
         )
     return DetectionOptions(
-        given.score_threshold,
+        given.score_threshold if given.score_threshold is not None else DEFAULT_SCORE_THRESHOLD,
         given.max_results or DEFAULT_MAX_RESULTS,
         given.label_allowlist,
         op.iou_threshold if op else DEFAULT_IOU_THRESHOLD,
@@ -147,30 +161,36 @@ def _raw_options(choices: Choices, op: PostprocessOp | None, notes: list[str], w
         max_results = given.max_results
     else:
         max_results = min(DEFAULT_MAX_RESULTS, op.max_detections) if op and op.max_detections > 0 else DEFAULT_MAX_RESULTS
+    # The op never reports below its own score threshold.
+    score = given.score_threshold
+    if score is None:
+        score = max(DEFAULT_SCORE_THRESHOLD, op.score_threshold) if op else DEFAULT_SCORE_THRESHOLD
     notes.append(f"NMS in the app: {nms}, IoU > {iou:g} suppresses ({why})")
     if op is not None:
-        if given.score_threshold < op.score_threshold:
+        if score < op.score_threshold:
             warnings.append(
-                f"--score-threshold {given.score_threshold:g} is below the {op.score_threshold:g} the op applied: the app "
-                "shows low-scoring boxes the op never reported."
+                f"--score-threshold {score:g} is below the {op.score_threshold:g} the op applied: the app shows "
+                "low-scoring boxes the op never reported."
             )
         if max_results > op.max_detections > 0:
             notes.append(f"up to {max_results} detections, where the op reported at most {op.max_detections}")
-        if nms == "class-agnostic" and op.max_classes_per_detection > 1 and not op.regular_nms:
+        if op.max_classes_per_detection > 1 and not op.regular_nms:
             warnings.append(
-                f"the op reported up to {op.max_classes_per_detection} classes per box; class-agnostic NMS keeps one "
-                "(pass --nms per-class to keep every class above the threshold)."
+                f"the op reported up to {op.max_classes_per_detection} classes per box (its top scores); the app's NMS "
+                f"({nms}) does not do that, so its results differ from the op's."
             )
-    return DetectionOptions(given.score_threshold, max_results, given.label_allowlist, iou, nms)
+    return DetectionOptions(score, max_results, given.label_allowlist, iou, nms)
 
 
 def _score_columns(facts: ModelFacts, roles: dict[str, int], kind: str, op: PostprocessOp | None) -> tuple[int | None, bool | None]:
     """Score columns the classes come from, and whether column 0 is known to be the background.
 
-    The op scores its num_classes plus a background column (it skips any column before the last
-    num_classes). Raw scores say only their width, unless they were the op's input.
+    The op scores its num_classes, after a background column when its scores have one more
+    column (the same for the model cut before it). Raw scores say only their width.
     """
     if kind == "postprocess":
+        if op is not None and op.background_column is not None:
+            return op.score_columns, op.background_column
         return (op.num_classes + 1 if op and op.num_classes else None), True
     columns = facts.outputs[roles["scores"]].shape[2]
     if op is None:
@@ -195,7 +215,7 @@ def _aligned(labels: tuple[str, ...], columns: int | None, background: bool | No
 
 
 def _check_choices(options: DetectionChoices) -> None:
-    if not 0.0 <= options.score_threshold <= 1.0:
+    if options.score_threshold is not None and not 0.0 <= options.score_threshold <= 1.0:
         raise InvalidOption(f"--score-threshold must be between 0 and 1, got {options.score_threshold}.")
     if options.iou_threshold is not None and not 0.0 < options.iou_threshold <= 1.0:
         raise InvalidOption(f"--iou-threshold must be in (0, 1], got {options.iou_threshold}.")
@@ -279,7 +299,8 @@ def _raw_head(facts, roles, evidence, labels, background: bool, options: Detecti
     for role, tensor in (("boxes", boxes), ("scores", scores)):
         if tensor.dtype not in SUPPORTED_DTYPES:
             raise UnsupportedModel(f"the {role} output is {tensor.dtype}; raw detector outputs must be float32, uint8 or int8.")
-    if choices.box_format not in BOX_FORMATS:
+    box_format = choices.box_format or "yxyx"
+    if box_format not in BOX_FORMATS:
         raise InvalidOption(f"--box-format must be one of {', '.join(BOX_FORMATS)}.")
     anchors = choices.anchors
     if anchors is not None and anchors.shape != (boxes.shape[1], 4):
@@ -295,8 +316,13 @@ def _raw_head(facts, roles, evidence, labels, background: bool, options: Detecti
     elif activation not in SCORE_ACTIVATIONS:
         raise InvalidOption(f"--score-activation must be one of {', '.join(SCORE_ACTIVATIONS)}.")
     box_scales = choices.box_scales or (op.box_scales if op else DEFAULT_BOX_SCALES)
+    # The stripped op's caps on what NMS keeps (whatever the allowlist then shows): all classes
+    # together, and in its regular mode per class. Raised when --max-results asks for more.
+    kept_limit = max(op.max_detections, options.max_results) if op and op.max_detections > 0 else None
+    per_class_limit = op.detections_per_class if op and op.regular_nms and options.nms == "per-class" else None
     return DetectorHead(
         "raw", facts.outputs, roles, evidence, len(labels), options,
-        box_format=choices.box_format, anchors=anchors, box_scales=box_scales,
+        box_format=box_format, anchors=anchors, box_scales=box_scales,
         score_activation=activation, background_column=background, postprocess_op=op,
+        kept_limit=kept_limit, per_class_limit=per_class_limit,
     )

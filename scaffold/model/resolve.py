@@ -40,7 +40,7 @@ PROBABILITY_OPS = {"SOFTMAX", "LOGISTIC"}
 class DetectionChoices:
     """Detection options as given; None: not given, decided per model (scaffold.model.detector)."""
 
-    score_threshold: float = 0.5
+    score_threshold: float | None = None
     max_results: int | None = None
     label_allowlist: tuple[str, ...] = ()
     iou_threshold: float | None = None
@@ -70,7 +70,7 @@ class Choices:
     # Detectors.
     detection: DetectionChoices = DetectionChoices()
     anchors: np.ndarray | None = field(default=None, compare=False, repr=False)
-    box_format: str = "yxyx"
+    box_format: str | None = None
     box_scales: tuple[float, float, float, float] | None = None
     score_activation: str | None = None
     # --strip-postprocess: the model was cut before this TFLite_Detection_PostProcess op (its

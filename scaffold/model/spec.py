@@ -158,8 +158,8 @@ class ClassifierHead:
 # Non-max suppression for raw-output detectors. "class-agnostic": each box keeps its best class
 # and is suppressed by any better kept box, whatever its class (TFLite_Detection_PostProcess's
 # default, fast NMS with one class per detection). "per-class": every (box, class) pair at or
-# above the threshold, suppressed only by better kept boxes of the same class (the op's
-# use_regular_nms, and what YOLO-style exports expect).
+# above the threshold, suppressed only by better kept boxes of the same class (in the manner of
+# the op's use_regular_nms, whose ties may come out in another order; what YOLO-style exports expect).
 NMS_MODES = ("class-agnostic", "per-class")
 
 
@@ -194,11 +194,15 @@ class PostprocessOp:
     # use_regular_nms: per-class NMS, at most detections_per_class per class.
     regular_nms: bool = False
     detections_per_class: int = 100
+    # Width of the op's class scores input (read from the model, not the options): num_classes,
+    # plus 1 when column 0 is a background the op skips. 0: unknown.
+    score_columns: int = 0
 
     @classmethod
-    def from_options(cls, options: dict) -> PostprocessOp:
+    def from_options(cls, options: dict, score_columns: int = 0) -> PostprocessOp:
         get = lambda key, default: options[key] if options.get(key) is not None else default  # noqa: E731
         return cls(
+            score_columns=score_columns,
             num_classes=int(get("num_classes", 0)),
             max_detections=int(get("max_detections", 0)),
             max_classes_per_detection=int(get("max_classes_per_detection", 1)),
@@ -212,6 +216,13 @@ class PostprocessOp:
     @property
     def nms(self) -> str:
         return "per-class" if self.regular_nms else "class-agnostic"
+
+    @property
+    def background_column(self) -> bool | None:
+        """Whether the op skips a background column 0 (None: its scores' width is unknown)."""
+        if not self.score_columns or not self.num_classes:
+            return None
+        return self.score_columns - self.num_classes == 1
 
 
 POSTPROCESS_ROLES = ("boxes", "classes", "scores", "count")
@@ -246,6 +257,10 @@ class DetectorHead:
     # "postprocess": the op's settings. "raw": the settings of the op this model was cut from
     # (--strip-postprocess), whose decoding and NMS the app now does.
     postprocess_op: PostprocessOp | None = None
+    # Raw detectors cut from the op: NMS stops after this many kept boxes (whatever the allowlist
+    # then shows), and keeps at most per_class_limit per class; None: no limit.
+    kept_limit: int | None = None
+    per_class_limit: int | None = None
 
     task = "detect"
 

@@ -56,7 +56,7 @@ def inspect_model(model_bytes: bytes, source: str = "model") -> ModelFacts:
         ops=graph.ops,
         output_producers=tuple(p[0] if p else None for p in producers),
         output_slots=tuple(p[1] if p else None for p in producers),
-        postprocess_op=PostprocessOp.from_options(graph.postprocess_options) if graph.postprocess_options is not None else None,
+        postprocess_op=graph.postprocess_op,
         metadata=read_embedded_metadata(model_bytes),
     )
 
@@ -89,7 +89,7 @@ class _Graph:
     ops: tuple[str, ...]
     # tensor index → (op name, op inputs, which of the op's outputs this tensor is)
     producer_of: dict[int, tuple[str, list[int], int]]
-    postprocess_options: dict | None
+    postprocess_op: PostprocessOp | None
 
     def producer(self, tensor: int) -> tuple[str, int] | None:
         """The op that computed ``tensor`` and its output slot, looking through ops that only
@@ -109,7 +109,7 @@ def _read_graph(model_bytes: bytes) -> _Graph:
     graph = model.Subgraphs(0)
     producer_of: dict[int, tuple[str, list[int], int]] = {}
     ops: list[str] = []
-    postprocess_options = None
+    postprocess_op = None
     for i in range(graph.OperatorsLength()):
         op = graph.Operators(i)
         name = _op_name(model, op.OpcodeIndex())
@@ -119,6 +119,10 @@ def _read_graph(model_bytes: bytes) -> _Graph:
             producer_of[int(out)] = (name, inputs, slot)
         if name == DETECTION_POSTPROCESS_OP and op.CustomOptionsLength():
             # The op's attributes (num_classes, max_detections, thresholds, box scales) are a
-            # FlexBuffer map in its custom options.
-            postprocess_options = dict(flexbuffers.Loads(bytes(op.CustomOptionsAsNumpy())))
-    return _Graph(tuple(dict.fromkeys(ops)), producer_of, postprocess_options)
+            # FlexBuffer map in its custom options; whether its scores have a background column
+            # only their width says.
+            options = dict(flexbuffers.Loads(bytes(op.CustomOptionsAsNumpy())))
+            scores = graph.Tensors(inputs[1]) if len(inputs) > 1 else None
+            shape = scores.ShapeAsNumpy() if scores is not None and scores.ShapeLength() else ()
+            postprocess_op = PostprocessOp.from_options(options, int(shape[-1]) if len(shape) else 0)
+    return _Graph(tuple(dict.fromkeys(ops)), producer_of, postprocess_op)

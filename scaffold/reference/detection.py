@@ -9,9 +9,11 @@ the model's input tensor; scaffold.reference.geometry maps them back to the imag
   anchors with SSD's box coder, or from yxyx / xyxy / cxcywh), then greedy NMS in one of two
   modes (``options.nms``). "class-agnostic": each box's best class, if it scores at or above the
   threshold, is a candidate, and a candidate is suppressed when its IoU with any already kept
-  box is greater than ``iou_threshold`` (TFLite_Detection_PostProcess's fast NMS, exactly).
-  "per-class": every (box, class) pair at or above the threshold is a candidate, suppressed only
-  by kept boxes of its own class. The allowlist filters what NMS kept; ``max_results`` caps it.
+  box is greater than ``iou_threshold`` (TFLite_Detection_PostProcess's fast NMS: anchors
+  decoded and IoU computed in its float precision). "per-class": every (box, class) pair at or
+  above the threshold is a candidate, suppressed only by kept boxes of its own class (in the
+  manner of the op's use_regular_nms; its ties may come out in another order). The allowlist
+  filters what NMS kept; ``max_results`` caps it; a model cut from the op keeps the op's caps.
 
 All arithmetic in float64 in Java's order (exp() may differ from Java's Math.exp by an ulp,
 which the golden tests' 1e-6 tolerance absorbs); candidates are ordered by score, then box
@@ -75,15 +77,19 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def decode_boxes(values: np.ndarray, head: DetectorHead) -> np.ndarray:
-    """(N, 4) model box values → (N, 4) top, left, bottom, right."""
+    """(N, 4) model box values → (N, 4) top, left, bottom, right.
+
+    Against anchors, exactly as TFLite_Detection_PostProcess decodes: centre and half size
+    computed in double, each rounded to float, then the corners in float arithmetic."""
     if head.anchors is not None:
         anchors = head.anchors.astype(np.float64)  # ycenter, xcenter, height, width
         y_scale, x_scale, h_scale, w_scale = head.box_scales
-        y_center = values[:, 0] / y_scale * anchors[:, 2] + anchors[:, 0]
-        x_center = values[:, 1] / x_scale * anchors[:, 3] + anchors[:, 1]
-        half_h = 0.5 * np.exp(values[:, 2] / h_scale) * anchors[:, 2]
-        half_w = 0.5 * np.exp(values[:, 3] / w_scale) * anchors[:, 3]
-        return np.stack([y_center - half_h, x_center - half_w, y_center + half_h, x_center + half_w], axis=1)
+        y_center = (values[:, 0] / y_scale * anchors[:, 2] + anchors[:, 0]).astype(np.float32)
+        x_center = (values[:, 1] / x_scale * anchors[:, 3] + anchors[:, 1]).astype(np.float32)
+        half_h = (0.5 * np.exp(values[:, 2] / h_scale) * anchors[:, 2]).astype(np.float32)
+        half_w = (0.5 * np.exp(values[:, 3] / w_scale) * anchors[:, 3]).astype(np.float32)
+        corners = np.stack([y_center - half_h, x_center - half_w, y_center + half_h, x_center + half_w], axis=1)
+        return corners.astype(np.float64)
     if head.box_format == "xyxy":
         return values[:, [1, 0, 3, 2]]
     if head.box_format == "cxcywh":
@@ -93,13 +99,24 @@ def decode_boxes(values: np.ndarray, head: DetectorHead) -> np.ndarray:
 
 
 def iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-    area_a = max(0.0, a[2] - a[0]) * max(0.0, a[3] - a[1])
-    area_b = max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
-    inter_h = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    inter_w = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    intersection = inter_h * inter_w
-    union = area_a + area_b - intersection
-    return intersection / union if union > 0.0 else 0.0
+    """Intersection over union of two (top, left, bottom, right) boxes, in float arithmetic as
+    TFLite_Detection_PostProcess computes it (0 when either box has no area)."""
+    return float(iou_with(np.asarray([b], dtype=np.float64), a)[0])
+
+
+def iou_with(boxes: np.ndarray, box: tuple[float, ...]) -> np.ndarray:
+    """IoU of ``box`` with each row of ``boxes`` (K, 4), elementwise float32 (IEEE single, the
+    same as Java's float), NaN propagating as in Java's Math.min/max."""
+    others = boxes.astype(np.float32)
+    one = np.asarray(box, dtype=np.float64).astype(np.float32)
+    with np.errstate(all="ignore"):
+        area = (one[2] - one[0]) * (one[3] - one[1])
+        areas = (others[:, 2] - others[:, 0]) * (others[:, 3] - others[:, 1])
+        height = np.maximum(np.minimum(one[2], others[:, 2]) - np.maximum(one[0], others[:, 0]), np.float32(0))
+        width = np.maximum(np.minimum(one[3], others[:, 3]) - np.maximum(one[1], others[:, 1]), np.float32(0))
+        intersection = height * width
+        result = intersection / (area + areas - intersection)
+    return np.where((area <= 0) | (areas <= 0), np.float32(0), result)
 
 
 def _raw_detections(outputs, head: DetectorHead, labels, options: DetectionOptions) -> list[Detection]:
@@ -126,23 +143,34 @@ def _raw_detections(outputs, head: DetectorHead, labels, options: DetectionOptio
             if scores[i, c] >= options.score_threshold
         ]
     candidates.sort(key=lambda t: (-t[0], t[1], t[2]))
-    return _suppress(candidates, boxes, labels, options)
+    return _suppress(candidates, boxes, labels, options, head)
 
 
-def _suppress(candidates, boxes: np.ndarray, labels, options: DetectionOptions) -> list[Detection]:
+def _suppress(candidates, boxes: np.ndarray, labels, options: DetectionOptions, head: DetectorHead) -> list[Detection]:
     """Greedy NMS over candidates sorted best first: a candidate is dropped when its IoU with an
     already kept box (of the same class, per-class) is greater than the threshold. Every kept
-    box suppresses; the allowlist only decides which kept boxes are reported."""
+    box suppresses; the allowlist only decides which kept boxes are reported. A model cut from
+    the op also stops where the op stopped: ``kept_limit`` kept boxes in all, ``per_class_limit``
+    per class."""
     agnostic = options.nms == "class-agnostic"
-    kept: list[tuple[int, tuple[float, ...]]] = []
+    kept_limit = head.kept_limit or len(candidates)
+    kept_boxes = np.zeros((0, 4))
+    kept_classes: list[int] = []
+    per_class: dict[int, int] = {}
     found: list[Detection] = []
     for score, i, c in candidates:
-        if len(found) == options.max_results:
+        if len(found) == options.max_results or len(kept_classes) == kept_limit:
             break
-        box = tuple(float(v) for v in boxes[i])
-        if any((agnostic or k == c) and iou(kept_box, box) > options.iou_threshold for k, kept_box in kept):
+        if head.per_class_limit is not None and per_class.get(c, 0) == head.per_class_limit:
             continue
-        kept.append((c, box))
+        overlaps = iou_with(kept_boxes, boxes[i]) > options.iou_threshold
+        if not agnostic:
+            overlaps &= np.asarray(kept_classes, dtype=np.int64) == c
+        if overlaps.any():
+            continue
+        kept_boxes = np.vstack([kept_boxes, boxes[i : i + 1]])
+        kept_classes.append(c)
+        per_class[c] = per_class.get(c, 0) + 1
         if _allowed(labels[c], options):
-            found.append(Detection(c, labels[c], score, box))
+            found.append(Detection(c, labels[c], score, tuple(float(v) for v in boxes[i])))
     return found

@@ -138,4 +138,6 @@ def _detector_context(spec: ModelSpec) -> dict[str, object]:
         "score_activation": head.score_activation,
         "background_column": head.background_column,
         "anchors_file": ANCHORS_ASSET if head.anchors is not None else "",
+        "kept_limit": str(head.kept_limit) if head.kept_limit else "",
+        "per_class_limit": str(head.per_class_limit) if head.per_class_limit else "",
     }

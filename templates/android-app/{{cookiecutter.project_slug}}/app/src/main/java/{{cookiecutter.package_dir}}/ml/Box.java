@@ -37,15 +37,29 @@ public final class Box {
         return bottom;
     }
 
-    /** Intersection over union; 0 when the boxes do not overlap (or have no area). */
+    /**
+     * Intersection over union; 0 when either box has no area. Computed in {@code float}, as
+     * TFLite_Detection_PostProcess computes it, so NMS decides exactly as the op does even for
+     * overlaps that sit on the threshold.
+     */
     public double iou(Box other) {
-        double area = Math.max(0.0, bottom - top) * Math.max(0.0, right - left);
-        double otherArea = Math.max(0.0, other.bottom - other.top) * Math.max(0.0, other.right - other.left);
-        double interHeight = Math.max(0.0, Math.min(bottom, other.bottom) - Math.max(top, other.top));
-        double interWidth = Math.max(0.0, Math.min(right, other.right) - Math.max(left, other.left));
-        double intersection = interHeight * interWidth;
-        double union = area + otherArea - intersection;
-        return union > 0.0 ? intersection / union : 0.0;
+        float t = (float) top;
+        float l = (float) left;
+        float b = (float) bottom;
+        float r = (float) right;
+        float otherTop = (float) other.top;
+        float otherLeft = (float) other.left;
+        float otherBottom = (float) other.bottom;
+        float otherRight = (float) other.right;
+        float area = (b - t) * (r - l);
+        float otherArea = (otherBottom - otherTop) * (otherRight - otherLeft);
+        if (area <= 0f || otherArea <= 0f) {
+            return 0.0;
+        }
+        float height = Math.max(Math.min(b, otherBottom) - Math.max(t, otherTop), 0f);
+        float width = Math.max(Math.min(r, otherRight) - Math.max(l, otherLeft), 0f);
+        float intersection = height * width;
+        return intersection / (area + otherArea - intersection);
     }
 
     @Override

@@ -17,8 +17,8 @@ public final class DetectionOptions {
         CLASS_AGNOSTIC,
         /**
          * Every (box, class) pair scoring at least the threshold is a candidate, suppressed only
-         * by better kept boxes of the same class (the op's {@code use_regular_nms}), so one box
-         * can be reported with two labels.
+         * by better kept boxes of the same class (in the manner of the op's
+         * {@code use_regular_nms}), so one box can be reported with two labels.
          */
         PER_CLASS
     }

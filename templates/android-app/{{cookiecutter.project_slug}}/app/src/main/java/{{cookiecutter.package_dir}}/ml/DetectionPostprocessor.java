@@ -63,6 +63,9 @@ public final class DetectionPostprocessor {
         }
     }
 
+    /** No cap on the boxes NMS keeps (see {@link RawDecoding}). */
+    public static final int NO_LIMIT = Integer.MAX_VALUE;
+
     /** How a raw model's outputs are decoded. */
     public static final class RawDecoding {
         final BoxFormat boxFormat;
@@ -70,20 +73,29 @@ public final class DetectionPostprocessor {
         final double[] boxScales;
         final ScoreActivation scoreActivation;
         final boolean backgroundColumn;
+        final int keptLimit;
+        final int perClassLimit;
 
         /**
          * @param anchors N x 4 (y center, x center, height, width), or null when the model
          *     outputs decoded boxes
          * @param boxScales SSD box-coder scales (y, x, height, width), used with anchors
          * @param backgroundColumn score column 0 is the background, not a label
+         * @param keptLimit NMS stops after keeping this many boxes, whatever the allowlist then
+         *     shows (a model cut from TFLite_Detection_PostProcess: the op's max_detections), or
+         *     {@link #NO_LIMIT}
+         * @param perClassLimit at most this many kept boxes per class (the op's
+         *     detections_per_class in its regular NMS), or {@link #NO_LIMIT}
          */
         public RawDecoding(BoxFormat boxFormat, float[] anchors, double[] boxScales,
-                           ScoreActivation scoreActivation, boolean backgroundColumn) {
+                           ScoreActivation scoreActivation, boolean backgroundColumn, int keptLimit, int perClassLimit) {
             this.boxFormat = boxFormat;
             this.anchors = anchors == null ? null : anchors.clone();
             this.boxScales = boxScales.clone();
             this.scoreActivation = scoreActivation;
             this.backgroundColumn = backgroundColumn;
+            this.keptLimit = keptLimit;
+            this.perClassLimit = perClassLimit;
         }
     }
 
@@ -251,15 +263,20 @@ public final class DetectionPostprocessor {
      * Greedy NMS over candidates sorted best first: a candidate is dropped when its IoU with a
      * kept box (any class for {@code CLASS_AGNOSTIC}, its own class for {@code PER_CLASS}) is
      * greater than the threshold. Every kept box suppresses; the allowlist only decides which
-     * of them are reported, at most {@code maxResults}.
+     * of them are reported, at most {@code maxResults}. A model cut from the op also stops where
+     * the op stopped (the decoding's kept limits).
      */
     private List<Detection> suppress(List<Candidate> candidates, double[] boxValues, DetectionOptions options) {
         boolean agnostic = options.nms() == DetectionOptions.Nms.CLASS_AGNOSTIC;
         List<Detection> kept = new ArrayList<>();
         List<Detection> found = new ArrayList<>();
+        int[] keptPerClass = new int[labels.size()];
         for (Candidate candidate : candidates) {
-            if (found.size() == options.maxResults()) {
+            if (found.size() == options.maxResults() || kept.size() == raw.keptLimit) {
                 break;
+            }
+            if (keptPerClass[candidate.index] == raw.perClassLimit) {
+                continue;
             }
             Box box = decode(boxValues, candidate.box);
             boolean suppressed = false;
@@ -273,6 +290,7 @@ public final class DetectionPostprocessor {
             if (!suppressed) {
                 Detection detection = new Detection(candidate.index, labels.get(candidate.index), candidate.score, box);
                 kept.add(detection);
+                keptPerClass[candidate.index]++;
                 if (options.allows(detection.label())) {
                     found.add(detection);
                 }
@@ -292,15 +310,17 @@ public final class DetectionPostprocessor {
         double v2 = v[4 * i + 2];
         double v3 = v[4 * i + 3];
         if (raw.anchors != null) {
-            // SSD box coder: (ty, tx, th, tw) relative to an anchor (y, x, h, w).
+            // SSD box coder: (ty, tx, th, tw) relative to an anchor (y, x, h, w), in the precision
+            // of TFLite_Detection_PostProcess: centre and half size in double, each rounded to
+            // float, corners in float.
             double anchorY = raw.anchors[4 * i];
             double anchorX = raw.anchors[4 * i + 1];
             double anchorH = raw.anchors[4 * i + 2];
             double anchorW = raw.anchors[4 * i + 3];
-            double yCenter = v0 / raw.boxScales[0] * anchorH + anchorY;
-            double xCenter = v1 / raw.boxScales[1] * anchorW + anchorX;
-            double halfH = 0.5 * Math.exp(v2 / raw.boxScales[2]) * anchorH;
-            double halfW = 0.5 * Math.exp(v3 / raw.boxScales[3]) * anchorW;
+            float yCenter = (float) (v0 / raw.boxScales[0] * anchorH + anchorY);
+            float xCenter = (float) (v1 / raw.boxScales[1] * anchorW + anchorX);
+            float halfH = (float) (0.5 * Math.exp(v2 / raw.boxScales[2]) * anchorH);
+            float halfW = (float) (0.5 * Math.exp(v3 / raw.boxScales[3]) * anchorW);
             return new Box(xCenter - halfW, yCenter - halfH, xCenter + halfW, yCenter + halfH);
         }
         switch (raw.boxFormat) {

@@ -97,6 +97,18 @@ public final class ModelConfig {
     public static final DetectionPostprocessor.ScoreActivation SCORE_ACTIVATION = DetectionPostprocessor.ScoreActivation.{{ cookiecutter.score_activation.upper() }};
     /** True: score column 0 is the background and is ignored. */
     public static final boolean BACKGROUND_COLUMN = {{ "true" if cookiecutter.background_column else "false" }};
+{%- if cookiecutter.kept_limit %}
+
+    /**
+     * The limits of the TFLite_Detection_PostProcess op this model was cut from, so the app
+     * stops where the op stopped: at most KEPT_LIMIT boxes survive NMS, whatever the allowlist
+     * then shows{% if cookiecutter.per_class_limit %}, and at most PER_CLASS_LIMIT of one class{% endif %}.
+     */
+    private static final int KEPT_LIMIT = {{ cookiecutter.kept_limit }};
+{%- else %}
+    private static final int KEPT_LIMIT = DetectionPostprocessor.NO_LIMIT;
+{%- endif %}
+    private static final int PER_CLASS_LIMIT = {{ cookiecutter.per_class_limit or "DetectionPostprocessor.NO_LIMIT" }};
 {%- endif %}
 {%- endif %}
 
@@ -169,7 +181,7 @@ public final class ModelConfig {
                 new DetectionPostprocessor.Roles(BOXES_OUTPUT, CLASSES_OUTPUT, SCORES_OUTPUT, COUNT_OUTPUT);
 {%- if cookiecutter.detector == "raw" %}
         DetectionPostprocessor.RawDecoding decoding = new DetectionPostprocessor.RawDecoding(
-                BOX_FORMAT, anchors, BOX_SCALES, SCORE_ACTIVATION, BACKGROUND_COLUMN);
+                BOX_FORMAT, anchors, BOX_SCALES, SCORE_ACTIVATION, BACKGROUND_COLUMN, KEPT_LIMIT, PER_CLASS_LIMIT);
         return new DetectionPostprocessor(DETECTOR, outputs, roles, labels, decoding);
 {%- else %}
         return new DetectionPostprocessor(DETECTOR, outputs, roles, labels, null);
