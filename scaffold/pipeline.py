@@ -13,9 +13,12 @@ fails right after. Nothing is written until everything succeeded, and then atomi
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from scaffold import __version__
 
 from scaffold.convert.options import ConversionOptions
 from scaffold.convert.report import ConversionReport
@@ -33,7 +36,19 @@ from scaffold.model.source import ModelKind, detect_kind
 from scaffold.model.spec import ModelFacts, ModelSpec, Normalization, Preprocessing
 from scaffold.model.tflite import DETECTION_POSTPROCESS_OP, inspect_model
 from scaffold.render.context import LABELS_ASSET, MODEL_ASSET, AppOptions, template_context, validate_app_options
-from scaffold.render.project import RenderResult, check_output_dir, render_project, write_file_atomically
+from scaffold.render.project import (
+    MANIFEST_NAME,
+    RenderedTree,
+    RenderResult,
+    check_output_dir,
+    manifest_bytes,
+    place_project,
+    render_tree,
+    write_file_atomically,
+)
+from scaffold.update.fingerprint import input_fingerprints
+from scaffold.update.options import options_from_request
+from scaffold.update.snapshot import BASE_NAME, RECORD_FILES, base_snapshot
 
 Report = Callable[[str], None]
 
@@ -203,6 +218,20 @@ class NewProjectRequest:
 
 
 @dataclass(frozen=True)
+class GeneratedProject:
+    """A whole project in memory, with everything learned on the way to it."""
+
+    spec: ModelSpec
+    kind: ModelKind
+    resolution: Resolution
+    cases: list[GoldenCase]
+    metadata_written: bool
+    # The rendered project, the manifest and the merge base included.
+    tree: RenderedTree
+    conversion: ConversionReport | None = None
+
+
+@dataclass(frozen=True)
 class NewProjectResult:
     spec: ModelSpec
     kind: ModelKind
@@ -214,10 +243,29 @@ class NewProjectResult:
 
 
 def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> NewProjectResult:
+    # Cheap checks first: nothing slow happens for a typo or an occupied --out.
+    validate_app_options(request.app)
+    check_output_dir(request.out, request.force)
+    generated = generate_project(request, report)
+    rendered = place_project(generated.tree, request.out, request.force)
+    return NewProjectResult(
+        generated.spec, generated.kind, generated.resolution, generated.cases, generated.metadata_written, rendered,
+        generated.conversion,
+    )
+
+
+def generate_project(
+    request: NewProjectRequest, report: Report = lambda _: None, bump_version_from: str | None = None
+) -> GeneratedProject:
+    """Everything ``new`` does short of writing: the project for ``request.out``, in memory.
+    ``update`` merges the same tree into the user's project instead.
+
+    ``bump_version_from``: ``update`` with a new model: the project's model version, which the
+    new model takes the next of, unless --model-version or the model's own metadata says otherwise.
+    """
     inputs = request.inputs
     # 1. Cheap checks first: nothing slow happens for a typo.
     validate_app_options(request.app)
-    check_output_dir(request.out, request.force)
     checked = _checked_inputs(inputs, needs_normalization=True)
     images = golden_images(request.golden_images)
 
@@ -237,17 +285,20 @@ def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> 
         inputs.default_name, inputs.task,
     )
     spec = resolution.spec
+    bumped = bump_version_from is not None and inputs.model_version is None and spec.version == bump_version_from
+    if bumped:
+        spec = replace(spec, version=next_version(bump_version_from))
 
     # 4. Metadata: written unless the model already describes exactly this spec (a stripped
     # model has none: its old metadata described the op's outputs).
     metadata_written = False
-    if inputs.renames or stripped or _metadata_differs(facts.metadata, spec):
+    if inputs.renames or stripped or bumped or _metadata_differs(facts.metadata, spec):
         spec, metadata_written = _with_metadata(spec, resolution)
 
     # 5. Golden vectors from the reference, with the model's real outputs.
     golden = compute_cases(spec, images, request.app.top_k, prepared.tensorflow_model)
 
-    # 6. Render and move into place.
+    # 6. Render, with the record of how (the manifest) and what (the merge base).
     files = {
         f"app/src/main/assets/{MODEL_ASSET}": spec.model_bytes,
         f"app/src/main/assets/{LABELS_ASSET}": labels_file_text(spec.labels).encode("utf-8"),
@@ -255,17 +306,59 @@ def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> 
     }
     if spec.task == "detect" and spec.head.anchors is not None:
         files[f"app/src/main/assets/{ANCHORS_ASSET}"] = anchors_asset(spec.head.anchors)
+    tree = render_tree(template_context(spec, request.app), files)
     record = {
         "command": "new",
+        "generator": f"tflite-scaffold {__version__}",
         "model": {
             "source": inputs.model,
             "kind": checked.kind.name.lower(),
             "sha256": hashlib.sha256(prepared.model_bytes).hexdigest(),
         },
+        # Every option as given, to generate the project again (scaffold.update.options).
+        "request": options_from_request(request, request.out),
+        "inputs": _fingerprints(request, files),
+        # What those options resolved to, for the reader.
         "options": _recorded_options(request, spec),
+        "summary": project_summary(spec),
     }
-    rendered = render_project(template_context(spec, request.app), files, record, request.out, request.force)
-    return NewProjectResult(spec, checked.kind, resolution, golden.cases, metadata_written, rendered, prepared.conversion)
+    tree = tree.with_files({BASE_NAME: base_snapshot(tree.files)})
+    generated = {path: data for path, data in tree.files.items() if path not in RECORD_FILES}
+    tree = tree.with_files({MANIFEST_NAME: manifest_bytes(record, generated)})
+    return GeneratedProject(spec, checked.kind, resolution, golden.cases, metadata_written, tree, prepared.conversion)
+
+
+def _fingerprints(request: NewProjectRequest, files: dict[str, bytes]) -> dict:
+    """Fingerprints of the input files; an input that is the project's own asset (``update``
+    regenerating from the model or labels the app ships) is fingerprinted as written now."""
+    fingerprints = input_fingerprints(request)
+    for key, given, asset in (
+        ("model", request.inputs.model, f"app/src/main/assets/{MODEL_ASSET}"),
+        ("labels", request.inputs.labels_file, f"app/src/main/assets/{LABELS_ASSET}"),
+    ):
+        if given is not None and Path(str(given)).resolve() == (request.out / asset).resolve():
+            fingerprints[key] = hashlib.sha256(files[asset]).hexdigest()
+    return fingerprints
+
+
+def next_version(version: str) -> str:
+    """"1" → "2", "1.4" → "1.5", "v2-beta" → "v3-beta": the last number goes up; no number: ".1" added."""
+    numbers = list(re.finditer(r"\d+", version))
+    if not numbers:
+        return f"{version}.1"
+    last = numbers[-1]
+    return f"{version[:last.start()]}{int(last.group()) + 1}{version[last.end():]}"
+
+
+def project_summary(spec: ModelSpec) -> dict:
+    """The facts about the model that an update reports changes of."""
+    return {
+        "task": spec.task,
+        "input": {"shape": list(spec.input.shape), "dtype": spec.input.dtype},
+        "labels": len(spec.labels),
+        "model_name": spec.name,
+        "model_version": spec.version,
+    }
 
 
 def _stripped(model_bytes: bytes, facts: ModelFacts, source: str) -> tuple[StrippedModel, ModelFacts]:

@@ -243,7 +243,7 @@ def test_view_binding_has_a_typed_field_per_id(java_project, tmp_path):
     layout = (java_project / "app/src/main/res/layout/activity_main.xml").read_text(encoding="utf-8")
 
     ids = re.findall(r'android:id="@\+id/(\w+)"', layout)
-    assert len(ids) == 12
+    assert len(ids) == 13
     fields = re.findall(r"public final (\w+) (\w+);", text)
     assert [name for _, name in fields] == sorted(binding_field_name("@id/" + i) for i in ids)
     types = dict((name, kind) for kind, name in fields)

@@ -22,6 +22,7 @@ from scaffold.metadata.reader import has_metadata
 from scaffold.model.spec import POSTPROCESS_ROLES, ModelSpec
 
 LABELS_FILE_NAME = "labels.txt"
+_ZIP_STAMP = (2000, 1, 1, 0, 0, 0)
 
 
 def write_metadata(spec: ModelSpec) -> tuple[bytes, str | None]:
@@ -47,7 +48,7 @@ def write_metadata(spec: ModelSpec) -> tuple[bytes, str | None]:
                 )
         else:
             writer = _raw_detector_writer(spec, support, model_bytes, str(labels_path))
-        return bytes(writer.populate()), None
+        return _with_fixed_zip_times(bytes(writer.populate())), None
 
 
 def metadata_labels(spec: ModelSpec) -> tuple[str, ...]:
@@ -152,6 +153,25 @@ def _input_description(spec: ModelSpec) -> str:
 
 def _tensor_type(dtype: str) -> int:
     return {"float32": TensorType.FLOAT32, "uint8": TensorType.UINT8, "int8": TensorType.INT8}[dtype]
+
+
+def _with_fixed_zip_times(model_bytes: bytes) -> bytes:
+    """The populator packs the labels file stamped with the current time; the same entries
+    stamped with a fixed time keep the model byte-identical from run to run (so regenerating an
+    unchanged project changes nothing). Entries, order and compression are kept."""
+    if not zipfile.is_zipfile(io.BytesIO(model_bytes)):
+        return model_bytes
+    with zipfile.ZipFile(io.BytesIO(model_bytes)) as archive:
+        start = min(info.header_offset for info in archive.infolist())
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    buffer = io.BytesIO(model_bytes[:start])
+    buffer.seek(0, io.SEEK_END)
+    with zipfile.ZipFile(buffer, "a") as archive:
+        for info, data in entries:
+            stamped = zipfile.ZipInfo(info.filename, date_time=_ZIP_STAMP)
+            stamped.compress_type, stamped.external_attr = info.compress_type, info.external_attr
+            archive.writestr(stamped, data)
+    return buffer.getvalue()
 
 
 def _strip_packed_files(model_bytes: bytes) -> bytes:

@@ -106,6 +106,8 @@ def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
         # Free text (model names, labels) goes in private "_" variables, which cookiecutter passes
         # through as they are instead of rendering them as Jinja.
         "_model_summary": _comment_safe(model_summary(spec)),
+        "_model_name": spec.name,
+        "_model_version": spec.version,
         # The training mean/std the conversion moved into the model ("" when it did not).
         "_normalization_in_model": spec.preprocessing.in_model.describe() if spec.preprocessing.in_model else "",
         "generator": f"tflite-scaffold {__version__}",

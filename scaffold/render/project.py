@@ -1,9 +1,13 @@
-"""Render the Android project and put it in place without ever leaving half a project behind.
+"""Render the Android project, and put a new one in place without ever leaving half a project.
 
-Everything is generated into a staging directory next to ``--out`` (same filesystem), then moved
-into place in one step. Into an existing project (``--force``) files are replaced one by one, and
-files a previous generation wrote but this one does not (say ``MainActivity.kt`` after switching
-to Java) are removed, which the manifest makes possible. Files the user added are never touched.
+Rendering (:func:`render_tree`) produces the whole project in memory: cookiecutter writes it into
+a temporary directory, which is read back and deleted. ``new`` then writes that tree into a
+staging directory next to ``--out`` (same filesystem) and moves it into place in one step
+(:func:`place_project`); ``update`` merges it into the user's tree instead (scaffold.update).
+
+Regenerating over an existing project (``new --force``) only replaces what the last generation
+wrote and the user left alone: a project with edits is refused, and ``update`` pointed to, since
+``update`` merges them instead of destroying them.
 """
 
 from __future__ import annotations
@@ -12,11 +16,11 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from scaffold import __version__
 from scaffold.errors import OutputDirError, ScaffoldError
 from scaffold.render.build_facts import BuildFiles
 
@@ -32,64 +36,41 @@ def template_root() -> Path:
     raise ScaffoldError("the android-app template is missing from this installation of tflite-scaffold.")
 
 
-def check_output_dir(out: Path, force: bool) -> None:
-    """Fail early (before any conversion) when ``out`` is occupied and --force was not given."""
-    if out.exists() and not out.is_dir():
-        raise OutputDirError(f"--out {out} exists and is a file.")
-    parent = next((p for p in out.resolve().parents if p.exists()), None)
-    if parent is not None and not parent.is_dir():
-        raise OutputDirError(f"--out {out} cannot be created: {parent} is a file.")
-    if out.is_dir() and any(out.iterdir()) and not force:
-        raise OutputDirError(
-            f"--out {out} exists and is not empty; choose a new directory or pass --force to overwrite generated files."
-        )
-
-
 @dataclass(frozen=True)
-class RenderResult:
-    path: Path
-    files: list[str]
-    replaced: int = 0
-    removed: int = 0
-    # Generated files the user had edited since the last generation: overwritten (--force) or,
-    # when this generation no longer produces them, set aside as <name>.orig (the new names are
-    # listed). Reported by name, never silently.
-    overwritten_edits: list[str] = field(default_factory=list)
-    kept_edits: list[str] = field(default_factory=list)
-    # The generated build, checked against its dependency facts.
+class RenderedTree:
+    """A generated project in memory: relative POSIX path → content."""
+
+    files: dict[str, bytes]
+    # Paths that must be executable (gradlew).
+    executable: frozenset[str] = frozenset()
     build: BuildFiles | None = None
 
+    def with_files(self, extra: dict[str, bytes]) -> RenderedTree:
+        return RenderedTree({**self.files, **extra}, self.executable, self.build)
 
-def render_project(context: dict[str, object], extra_files: dict[str, bytes], record: dict, out: Path, force: bool) -> RenderResult:
-    """Render the template with ``context``, add ``extra_files`` (model, labels, golden data),
-    write the manifest, then move the result to ``out``."""
+
+def render_tree(context: dict[str, object], extra_files: dict[str, bytes]) -> RenderedTree:
+    """Render the template with ``context`` and add ``extra_files`` (model, labels, golden data)."""
     from cookiecutter.exceptions import CookiecutterException, FailedHookException
     from cookiecutter.main import cookiecutter
     from jinja2 import TemplateError
 
-    check_output_dir(out, force)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".tflite-scaffold-", dir=out.parent))
-    try:
+    with tempfile.TemporaryDirectory(prefix="tflite-scaffold-render-") as scratch:
         try:
-            project = Path(
-                cookiecutter(str(template_root()), no_input=True, extra_context=context, output_dir=str(staging))
-            )
+            project = Path(cookiecutter(str(template_root()), no_input=True, extra_context=context, output_dir=scratch))
         except FailedHookException as exc:
             raise ScaffoldError(f"the template rejected the options: {exc}") from exc
         except (CookiecutterException, TemplateError) as exc:
             raise ScaffoldError(f"rendering the template failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
         build = _check_build(project)
-        for relative, data in extra_files.items():
-            target = project / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        files = sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())
-        manifest = dict(record, generator=f"tflite-scaffold {__version__}", files={f: _sha256(project / f) for f in files})
-        (project / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        return replace(_move_into_place(project, out, files), build=build)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        files, executable = {}, set()
+        for path in sorted(p for p in project.rglob("*") if p.is_file()):
+            relative = path.relative_to(project).as_posix()
+            files[relative] = path.read_bytes()
+            if path.stat().st_mode & stat.S_IXUSR:
+                executable.add(relative)
+    files.update(extra_files)
+    return RenderedTree(dict(sorted(files.items())), frozenset(executable), build)
 
 
 def _check_build(project: Path) -> BuildFiles:
@@ -104,73 +85,163 @@ def _check_build(project: Path) -> BuildFiles:
     return build
 
 
-def _move_into_place(project: Path, out: Path, files: list[str]) -> RenderResult:
-    if not out.exists() or not any(out.iterdir()):
-        if out.exists():
-            out.rmdir()
-        os.replace(project, out)
-        return RenderResult(out, files)
-
-    previous = _previous_hashes(out)
-    edited = {f for f, digest in previous.items() if (out / f).is_file() and _sha256(out / f) != digest}
-    replaced = sum(1 for f in files if (out / f).exists())
-    for relative in [*files, MANIFEST_NAME]:
-        target = out / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(project / relative, target)
-    removed, kept = 0, []
-    for stale in sorted(set(previous) - set(files)):
-        path = out / stale
-        if stale in edited:
-            # Not deleted (it has the user's work), not left in place (an edited MainActivity.kt
-            # next to a new MainActivity.java would be a duplicate class): set aside as .orig.
-            kept.append(_set_aside(path).relative_to(out).as_posix())
-        elif path.is_file():
-            path.unlink()
-            removed += 1
-            _remove_empty_parents(path.parent, out)
-    overwritten = sorted(edited & set(files))
-    return RenderResult(out, files, replaced, removed, overwritten, kept)
+def manifest_bytes(record: dict, generated: dict[str, bytes]) -> bytes:
+    """The manifest: how the project was generated (``record``) and the SHA-256 of every file the
+    generation wrote, which tells a later run which files the user has changed since."""
+    manifest = dict(record, files={path: sha256(data) for path, data in sorted(generated.items())})
+    return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def _set_aside(path: Path) -> Path:
-    target, n = path.with_name(path.name + ".orig"), 2
-    while target.exists():
-        target, n = path.with_name(f"{path.name}.orig{n}"), n + 1
-    path.rename(target)
-    return target
-
-
-def _previous_hashes(out: Path) -> dict[str, str]:
-    """{file: sha256} from the last generation's manifest (empty if there is none)."""
-    manifest = out / MANIFEST_NAME
-    if not manifest.is_file():
-        return {}
+def read_manifest(project: Path) -> dict | None:
+    """The project's manifest, or None when there is none (or it is not ours)."""
+    path = project / MANIFEST_NAME
+    if not path.is_file():
+        return None
     try:
-        files = json.loads(manifest.read_text(encoding="utf-8")).get("files", {})
-    except (ValueError, AttributeError):
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def generated_hashes(manifest: dict | None) -> dict[str, str]:
+    """{file: sha256} the last generation wrote (never a path that leaves the project)."""
+    files = (manifest or {}).get("files", {})
+    if not isinstance(files, dict):
         return {}
-    return {f: d for f, d in files.items() if isinstance(d, str) and ".." not in Path(f).parts}
+    return {f: d for f, d in files.items() if isinstance(f, str) and isinstance(d, str) and _inside(f)}
 
 
-def _remove_empty_parents(directory: Path, root: Path) -> None:
+def edited_files(project: Path, manifest: dict | None) -> list[str]:
+    """Generated files the user changed or deleted since the last generation."""
+    return sorted(
+        f for f, digest in generated_hashes(manifest).items()
+        if not (project / f).is_file() or sha256((project / f).read_bytes()) != digest
+    )
+
+
+def check_output_dir(out: Path, force: bool) -> None:
+    """Fail early (before any conversion) when ``out`` is occupied and --force was not given, or
+    when --force would destroy work: the user's edits to a generated project, or files of a
+    directory that is not a generated project at all."""
+    if out.exists() and not out.is_dir():
+        raise OutputDirError(f"--out {out} exists and is a file.")
+    parent = next((p for p in out.resolve().parents if p.exists()), None)
+    if parent is not None and not parent.is_dir():
+        raise OutputDirError(f"--out {out} cannot be created: {parent} is a file.")
+    if not out.is_dir() or not any(out.iterdir()):
+        return
+    if not force:
+        raise OutputDirError(
+            f"--out {out} exists and is not empty; choose a new directory, run `tflite-scaffold update {out}` if it is a "
+            "generated project, or pass --force to regenerate it."
+        )
+    manifest = read_manifest(out)
+    if manifest is None:
+        raise OutputDirError(
+            f"--out {out} is not a project generated by tflite-scaffold (no {MANIFEST_NAME}); --force only regenerates "
+            "such projects: choose an empty directory."
+        )
+    changed = [f for f in edited_files(out, manifest) if (out / f).exists()]
+    if changed:
+        shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+        raise OutputDirError(
+            f"--out {out} has your edits in {shown}; --force would overwrite them: run `tflite-scaffold update {out}` to "
+            "merge them into the new generation instead."
+        )
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    path: Path
+    files: list[str]
+    replaced: int = 0
+    removed: int = 0
+    # The generated build, checked against its dependency facts.
+    build: BuildFiles | None = None
+    # Files the user deleted from the last generation and --force wrote again.
+    restored: list[str] = field(default_factory=list)
+
+
+def place_project(tree: RenderedTree, out: Path, force: bool) -> RenderResult:
+    """Write ``tree`` to ``out``: moved into place in one step when ``out`` is new or empty; over
+    an unedited generated project (``--force``), generated files replaced one by one and those
+    this generation no longer writes removed (user files are never touched)."""
+    check_output_dir(out, force)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".tflite-scaffold-", dir=out.parent))
+    try:
+        project = staging / "project"
+        write_tree(tree, project)
+        files = sorted(tree.files)
+        if not out.exists() or not any(out.iterdir()):
+            if out.exists():
+                out.rmdir()
+            os.replace(project, out)
+            return RenderResult(out, files, build=tree.build)
+        previous = generated_hashes(read_manifest(out))
+        restored = sorted(f for f in previous if f in tree.files and not (out / f).exists())
+        replaced = sum(1 for f in files if (out / f).exists())
+        for relative in files:
+            target = out / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(project / relative, target)
+        removed = 0
+        for stale in sorted(set(previous) - set(files)):
+            path = out / stale
+            if path.is_file():  # unedited: check_output_dir refused edited projects
+                path.unlink()
+                removed += 1
+                remove_empty_parents(path.parent, out)
+        return RenderResult(out, files, replaced, removed, tree.build, restored)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_tree(tree: RenderedTree, root: Path) -> None:
+    for relative, data in tree.files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        if relative in tree.executable:
+            target.chmod(target.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+
+
+def remove_empty_parents(directory: Path, root: Path) -> None:
     while directory != root and directory.is_dir() and not any(directory.iterdir()):
         directory.rmdir()
         directory = directory.parent
 
 
-def write_file_atomically(path: Path, data: bytes) -> None:
+def write_file_atomically(path: Path, data: bytes, executable: bool = False) -> None:
     """Write to a temporary sibling, then rename: readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        # mkstemp creates 0600: give the file the mode it had, or the usual one.
+        if path.exists():
+            mode = stat.S_IMODE(path.stat().st_mode)
+        else:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode | (0o111 & ~_umask() if executable else 0))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _inside(relative: str) -> bool:
+    path = Path(relative)
+    return not path.is_absolute() and ".." not in path.parts

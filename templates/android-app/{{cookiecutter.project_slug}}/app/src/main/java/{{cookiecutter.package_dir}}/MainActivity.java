@@ -80,6 +80,7 @@ public class MainActivity extends AppCompatActivity {
         setContentView(binding.getRoot());
         keepPanelsClearOfSystemBars();
         getOnBackPressedDispatcher().addCallback(this, backToCamera);
+        binding.modelInfo.setText(getString(R.string.model_info, ModelConfig.MODEL_NAME, ModelConfig.MODEL_VERSION));
 
         viewModel = new ViewModelProvider(this).get(MainViewModel.class);
         camera = new LiveCamera(this, binding.preview, viewModel.analysisExecutor(), viewModel::analyzeFrame,

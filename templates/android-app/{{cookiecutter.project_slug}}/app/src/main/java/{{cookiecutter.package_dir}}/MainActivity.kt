@@ -69,6 +69,7 @@ class MainActivity : AppCompatActivity() {
         setContentView(binding.root)
         keepPanelsClearOfSystemBars()
         onBackPressedDispatcher.addCallback(this, backToCamera)
+        binding.modelInfo.text = getString(R.string.model_info, ModelConfig.MODEL_NAME, ModelConfig.MODEL_VERSION)
 
         camera = LiveCamera(this, binding.preview, viewModel.analysisExecutor, viewModel::analyzeFrame, viewModel::onCameraStatus)
         binding.pickPhotoButton.setOnClickListener {

@@ -28,6 +28,10 @@ public final class ModelConfig {
     /** One label per line; line i names class index i. */
     public static final String LABELS_ASSET = "{{ cookiecutter.labels_file }}";
 
+    /** The model's name and version, as its metadata records them (shown in the app). */
+    public static final String MODEL_NAME = {{ cookiecutter._model_name | tojson }};
+    public static final String MODEL_VERSION = {{ cookiecutter._model_version | tojson }};
+
     /** CPU threads for the LiteRT interpreter. */
     public static final int NUM_THREADS = {{ cookiecutter.num_threads }};
 {%- if cookiecutter.input_values == "normalized" %}
