@@ -482,7 +482,7 @@ _UPDATE_ACTIONS = {
     "added": "added",
     "restored": "restored (the tool needs it)",
     "removed": "removed (no longer generated)",
-    "set-aside": "no longer generated; your edited copy kept as .orig",
+    "set-aside": "no longer generated; your edited copy kept aside",
     "left-deleted": "left deleted, as you had it (the new version differs)",
     "kept": "kept as you edited it",
 }
@@ -502,11 +502,10 @@ def _print_update(result, seconds: float) -> None:
     for action, description in _UPDATE_ACTIONS.items():
         for change in result.changes:
             if change.action == action and change.path not in (".tflite-scaffold.json", ".tflite-scaffold-base.zip"):
-                aside = " (your version kept as .orig)" if change.aside is not None and action == "replaced" else ""
+                aside = f" (your version kept as {change.kept_as or 'a copy'})" if change.aside is not None else ""
                 console.print(f"  {escape(change.path)}: {escape(description + aside)}", soft_wrap=True)
     verb = "would write" if result.dry_run else "wrote"
-    written = [c for c in result.written if c.path not in (".tflite-scaffold.json", ".tflite-scaffold-base.zip")]
-    summary = f"{verb} {len(written)} files" + (" (dry run: nothing written)" if result.dry_run else "")
+    summary = f"{verb} {len(result.written)} files" + (" (dry run: nothing written)" if result.dry_run else "")
     if result.conflicts:
         errors.print(f"[red]✗[/] {len(result.conflicts)} conflicts: resolve the markers in "
                      f"{escape(', '.join(c.path for c in result.conflicts))}, then run verify")
@@ -527,7 +526,7 @@ def _update_json(result) -> dict:
         "warnings": result.warnings + (resolution.warnings if resolution else []),
         "conflicts": [c.path for c in result.conflicts],
         "files": [
-            {"path": c.path, "action": c.action, **({"kept_as_orig": True} if c.aside is not None else {}),
+            {"path": c.path, "action": c.action, **({"kept_as": c.kept_as} if c.aside is not None else {}),
              **({"conflicts": c.conflicts} if c.conflicts else {})}
             for c in result.changes if c.action != "unchanged"
         ],

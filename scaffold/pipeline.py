@@ -44,6 +44,7 @@ from scaffold.render.project import (
     manifest_bytes,
     place_project,
     render_tree,
+    template_fingerprint,
     write_file_atomically,
 )
 from scaffold.update.fingerprint import input_fingerprints
@@ -229,6 +230,19 @@ class GeneratedProject:
     # The rendered project, the manifest and the merge base included.
     tree: RenderedTree
     conversion: ConversionReport | None = None
+    # What the manifest records (without the file hashes).
+    record: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Regeneration:
+    """How ``update`` asks for a generation: the model version to carry on from, and what to
+    record when this generation had to substitute an input (see scaffold.update.workflow)."""
+
+    previous_version: str
+    model_changed: bool
+    # The options to record (None: this generation's own).
+    recorded_request: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -255,13 +269,14 @@ def new_project(request: NewProjectRequest, report: Report = lambda _: None) -> 
 
 
 def generate_project(
-    request: NewProjectRequest, report: Report = lambda _: None, bump_version_from: str | None = None
+    request: NewProjectRequest, report: Report = lambda _: None, regeneration: Regeneration | None = None
 ) -> GeneratedProject:
     """Everything ``new`` does short of writing: the project for ``request.out``, in memory.
     ``update`` merges the same tree into the user's project instead.
 
-    ``bump_version_from``: ``update`` with a new model: the project's model version, which the
-    new model takes the next of, unless --model-version or the model's own metadata says otherwise.
+    ``regeneration`` (update): the model version is the project's, unless --model-version says
+    otherwise; a changed model takes its own metadata's version if it has a new one, else the
+    next one.
     """
     inputs = request.inputs
     # 1. Cheap checks first: nothing slow happens for a typo.
@@ -285,14 +300,22 @@ def generate_project(
         inputs.default_name, inputs.task,
     )
     spec = resolution.spec
-    bumped = bump_version_from is not None and inputs.model_version is None and spec.version == bump_version_from
-    if bumped:
-        spec = replace(spec, version=next_version(bump_version_from))
+    versioned = False
+    if regeneration is not None and inputs.model_version is None:
+        embedded = facts.metadata.version if facts.metadata else None
+        if not regeneration.model_changed:
+            version = regeneration.previous_version
+        elif embedded and embedded != regeneration.previous_version:
+            version = embedded
+        else:
+            version = next_version(regeneration.previous_version)
+        versioned = version != embedded
+        spec = replace(spec, version=version)
 
     # 4. Metadata: written unless the model already describes exactly this spec (a stripped
     # model has none: its old metadata described the op's outputs).
     metadata_written = False
-    if inputs.renames or stripped or bumped or _metadata_differs(facts.metadata, spec):
+    if inputs.renames or stripped or versioned or _metadata_differs(facts.metadata, spec):
         spec, metadata_written = _with_metadata(spec, resolution)
 
     # 5. Golden vectors from the reference, with the model's real outputs.
@@ -316,8 +339,10 @@ def generate_project(
             "sha256": hashlib.sha256(prepared.model_bytes).hexdigest(),
         },
         # Every option as given, to generate the project again (scaffold.update.options).
-        "request": options_from_request(request, request.out),
+        "request": regeneration.recorded_request if regeneration and regeneration.recorded_request else
+        options_from_request(request, request.out),
         "inputs": _fingerprints(request, files),
+        "template": template_fingerprint(),
         # What those options resolved to, for the reader.
         "options": _recorded_options(request, spec),
         "summary": project_summary(spec),
@@ -325,7 +350,7 @@ def generate_project(
     tree = tree.with_files({BASE_NAME: base_snapshot(tree.files)})
     generated = {path: data for path, data in tree.files.items() if path not in RECORD_FILES}
     tree = tree.with_files({MANIFEST_NAME: manifest_bytes(record, generated)})
-    return GeneratedProject(spec, checked.kind, resolution, golden.cases, metadata_written, tree, prepared.conversion)
+    return GeneratedProject(spec, checked.kind, resolution, golden.cases, metadata_written, tree, prepared.conversion, record)
 
 
 def _fingerprints(request: NewProjectRequest, files: dict[str, bytes]) -> dict:

@@ -63,3 +63,13 @@ def test_force_into_an_empty_directory_needs_no_force(models, tmp_path):
     out.mkdir()
     assert run_cli(*new_args(models.tflite, out, labels=models.labels)).exit_code == 0
     assert (out / "settings.gradle.kts").is_file()
+
+
+def test_force_refuses_to_overwrite_a_file_of_the_users_own(models, tmp_path):
+    out = tmp_path / "app"
+    assert run_cli(*new_args(models.tflite, out, labels=models.labels)).exit_code == 0
+    mine = out / UI / "MainActivity.java"
+    mine.write_text("// my own\n")
+    result = run_cli(*new_args(models.tflite, out, "--language", "java", "--force", labels=models.labels))
+    assert result.exit_code == 1 and "files of your own where this generation writes" in result.stderr
+    assert mine.read_text() == "// my own\n"

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import build_classifier, classifier_tests, new_args, run_cli
+from conftest import build_classifier, classifier_tests, new_args, run_cli, write_images
 
 from scaffold.update.merge import Digest, merge_text, plan_file
 
@@ -136,11 +136,15 @@ def test_a_project_from_an_older_version_still_updates(models, retrained, tmp_pa
     """No recorded options, no merge base: they are rebuilt from what the old manifest has."""
     model = tmp_path / "classifier.keras"
     shutil.copy(models.keras, model)
+    image = write_images(tmp_path / "images", 1) / "img000.png"
     out = tmp_path / "app"
-    assert run_cli(*new_args(model, out, labels=models.labels)).exit_code == 0
+    assert run_cli(*new_args(model, out, "--golden-image", image, labels=models.labels)).exit_code == 0
     manifest = json.loads((out / RECORD[0]).read_text())
     for key in ("request", "inputs", "summary"):
         del manifest[key]
+    # Paths as the old tool recorded them: as typed, from the directory the project was made in.
+    manifest["model"]["source"] = "classifier.keras"
+    manifest["options"]["golden_images"] = ["images/img000.png"]
     (out / RECORD[0]).write_text(json.dumps(manifest))
     (out / RECORD[1]).unlink()
     activity = out / UI / "MainActivity.kt"
@@ -149,6 +153,8 @@ def test_a_project_from_an_older_version_still_updates(models, retrained, tmp_pa
     result = run_cli("update", out, "--model", retrained)
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "rebuilt them from the resolved ones" in " ".join(result.stdout.split())
+    assert "gone" not in result.stdout + result.stderr and "model version: 1 → 2" in " ".join(result.stdout.split())
+    assert (out / "app/src/test/resources/golden/img000.argb").is_file()
     assert activity.read_text().endswith("// mine\n")
     assert "input.shape=1,32,32,3" in (out / GOLDEN).read_text()
     assert (out / RECORD[1]).is_file() and "request" in json.loads((out / RECORD[0]).read_text())
@@ -186,7 +192,8 @@ def test_bad_settings_fail_cleanly(models, tmp_path):
     out = tmp_path / "app"
     assert run_cli(*new_args(models.tflite, out, labels=models.labels)).exit_code == 0
     before = _tree(out)
-    for setting, phrase in (("colour=red", "NAME one of"), ("top_k=many", "not a valid int"), ("package=Bad Name", "invalid --package")):
+    for setting, phrase in (("colour=red", "NAME one of"), ("top_k=many", "not a valid int"), ("package=Bad Name", "invalid --package"),
+                            ("top_k=0", "--top-k must be at least 1"), ("golden_images=nothere.png", "does not exist")):
         result = run_cli("update", out, "--set", setting)
         assert result.exit_code == 1 and phrase in result.stderr, (setting, result.stderr)
         assert len(result.stderr.strip().splitlines()) == 1
@@ -284,8 +291,12 @@ def test_random_edits_and_updates_lose_no_line_and_leave_untouched_files_fresh(m
             path.write_text("".join(text))
             touched.add(relative)
             markers.append(marker.strip())
-        result = run_cli("update", out, *[f"--set={name}={value}" for name, value in options.items()])
+        result = run_cli("update", out, *[f"--set={name}={value}" for name, value in options.items()], "--json")
         assert result.exit_code in (0, 1), result.stdout + result.stderr
+        # The user resolves each conflict by keeping both sides (the next update waits for that).
+        for relative in json.loads(result.stdout)["conflicts"]:
+            text = (out / relative).read_text().splitlines(keepends=True)
+            (out / relative).write_text("".join(line for line in text if not line.startswith(("<<<<<<< ", "=======", ">>>>>>> "))))
         # No line the user wrote is lost (a marker the user overwrote themselves excepted).
         everything = "\n".join(p.read_text(errors="replace") for p in out.rglob("*") if p.is_file() and p.suffix != ".zip")
         for marker in markers:
@@ -303,15 +314,91 @@ def test_random_edits_and_updates_lose_no_line_and_leave_untouched_files_fresh(m
             assert (out / relative).read_bytes() == path.read_bytes(), relative
 
 
-def test_a_project_regenerated_from_its_own_model_settles(models, tmp_path):
-    """With the source model gone, updates regenerate from the shipped model: once, without
-    bumping its version, and after that the project is up to date."""
-    model = tmp_path / "model.tflite"
-    shutil.copy(models.tflite, model)
+def test_a_project_regenerated_from_its_own_model_settles_and_keeps_its_record(tmp_path, models):
+    """With the source model gone, updates regenerate from the shipped model, without bumping its
+    version or writing anything, and the record keeps the original model and its conversion."""
+    model = tmp_path / "model.keras"
+    shutil.copy(models.keras, model)
     out = tmp_path / "app"
-    assert run_cli(*new_args(model, out, labels=models.labels)).exit_code == 0
+    assert run_cli(*new_args(model, out, "--quantize", "dynamic", labels=models.labels)).exit_code == 0
+    recorded = json.loads((out / RECORD[0]).read_text())["request"]
     model.unlink()
-    assert run_cli("update", out).exit_code == 0
+    for _ in range(2):
+        result = run_cli("update", out, "--json")
+        assert result.exit_code == 0, result.stdout
+        assert json.loads(result.stdout)["files"] == []
     assert 'MODEL_VERSION = "1";' in (out / CONFIG).read_text()
-    second = run_cli("update", out)
-    assert second.exit_code == 0 and "up to date" in second.stdout, second.stdout
+    assert json.loads((out / RECORD[0]).read_text())["request"] == recorded
+
+    # A mistyped path given now is an error, not a fallback.
+    result = run_cli("update", out, "--set", f"model={tmp_path / 'modl.keras'}")
+    assert result.exit_code == 1 and "does not exist" in result.stderr
+
+
+def test_model_versions_only_go_up(models, retrained, tmp_path):
+    out = tmp_path / "app"
+    assert run_cli(*new_args(models.tflite, out, "--model-version", "1.0", labels=models.labels)).exit_code == 0
+    versions = []
+    for model in (retrained, models.keras, retrained):
+        assert run_cli("update", out, "--model", model).exit_code == 0
+        versions.append(json.loads((out / RECORD[0]).read_text())["summary"]["model_version"])
+    assert run_cli("update", out, "--set", "top_k=4").exit_code == 0  # same model: same version
+    versions.append(json.loads((out / RECORD[0]).read_text())["summary"]["model_version"])
+    assert versions == ["1.1", "1.2", "1.3", "1.3"]
+    assert 'MODEL_VERSION = "1.3";' in (out / CONFIG).read_text()
+
+
+def test_an_unresolved_conflict_stops_the_next_update(models, tmp_path):
+    out = tmp_path / "app"
+    assert run_cli(*new_args(models.tflite, out, labels=models.labels)).exit_code == 0
+    _replace(out / STRINGS, ">TFLite Classifier</string>", ">My Classifier</string>")
+    assert run_cli("update", out, "--set", "app_name=Fruit Finder").exit_code == 1
+    again = run_cli("update", out, "--set", "top_k=4")
+    assert again.exit_code == 1 and f"resolve the conflicts of the last update first (the <<<<<<< markers in {STRINGS})" in again.stderr
+    text = (out / STRINGS).read_text()
+    (out / STRINGS).write_text("".join(line for line in text.splitlines(keepends=True)
+                                       if not line.startswith(("<<<<<<<", "=======", ">>>>>>>", "    <string name=\"app_name\">Fruit"))))
+    assert run_cli("update", out, "--set", "top_k=4").exit_code == 0
+
+
+def test_a_directory_in_the_way_fails_cleanly_and_changes_nothing(models, retrained, tmp_path):
+    out = tmp_path / "app"
+    assert run_cli(*new_args(models.keras, out, labels=models.labels)).exit_code == 0
+    (out / CONFIG).unlink()
+    (out / CONFIG).mkdir()
+    before = _tree(out)
+    result = run_cli("update", out, "--model", retrained)
+    assert result.exit_code == 1 and "is a directory where the project has a generated file" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and _tree(out) == before
+
+
+def test_windows_line_endings_are_not_edits(models, retrained, tmp_path):
+    out = tmp_path / "app"
+    assert run_cli(*new_args(models.keras, out, labels=models.labels)).exit_code == 0
+    for path in out.rglob("*"):
+        if path.is_file() and path.suffix in (".kt", ".java", ".xml", ".md", ".kts", ".properties", ".tsv", ".txt"):
+            path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert "up to date" in run_cli("update", out).stdout
+    result = run_cli("update", out, "--model", retrained, "--json")
+    assert result.exit_code == 0, result.stdout
+    files = json.loads(result.stdout)["files"]
+    assert not [f for f in files if f["action"] in ("conflict", "kept") or "kept_as" in f], files
+    assert (out / "README.md").read_bytes().count(b"\r\n") > 10  # written back in the user's style
+
+
+def test_edits_to_files_the_model_owns_are_kept_out_of_the_build(models, retrained, tmp_path):
+    out = tmp_path / "app"
+    assert run_cli(*new_args(models.keras, out, labels=models.labels)).exit_code == 0
+    (out / "app/src/main/assets/labels.txt").write_text("mine\n" * 5)
+    result = run_cli("update", out, "--model", retrained, "--labels", models.labels, "--json")
+    assert result.exit_code == 0, result.stdout
+    kept = {f["path"]: f.get("kept_as") for f in json.loads(result.stdout)["files"]}
+    assert kept["app/src/main/assets/labels.txt"] == "tflite-scaffold-kept/app/src/main/assets/labels.txt"
+    assert (out / "tflite-scaffold-kept/app/src/main/assets/labels.txt").read_text() == "mine\n" * 5
+    assert not list((out / "app/src/main/assets").glob("*.orig*"))
+
+
+def test_markers_stand_on_their_own_lines_without_a_final_newline():
+    merged, conflicts = merge_text(b"a\nb", b"a\nB", b"a\nT")
+    assert conflicts == 1
+    assert merged.decode().splitlines() == ["a", "<<<<<<< yours", "B", "=======", "T", ">>>>>>> tflite-scaffold"]

@@ -12,6 +12,7 @@ wrote and the user left alone: a project with edits is refused, and ``update`` p
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -25,6 +26,19 @@ from scaffold.errors import OutputDirError, ScaffoldError
 from scaffold.render.build_facts import BuildFiles
 
 MANIFEST_NAME = ".tflite-scaffold.json"
+# The manifest and the merge base (scaffold.update.snapshot): rewritten by every generation.
+RECORD_NAMES = (MANIFEST_NAME, ".tflite-scaffold-base.zip")
+
+
+@functools.cache
+def template_fingerprint() -> str:
+    """SHA-256 over the template's files: a changed template (even at the same tool version, as
+    in a development checkout) means a project is no longer up to date."""
+    root = template_root()
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def template_root() -> Path:
@@ -180,6 +194,15 @@ def place_project(tree: RenderedTree, out: Path, force: bool) -> RenderResult:
             os.replace(project, out)
             return RenderResult(out, files, build=tree.build)
         previous = generated_hashes(read_manifest(out))
+        # A file of the user's own where this generation writes one (their MainActivity.java
+        # before a switch to Java): not ours to overwrite.
+        theirs = sorted(f for f in files if f not in previous and f not in RECORD_NAMES and (out / f).exists())
+        if theirs:
+            shown = ", ".join(theirs[:3]) + (f" and {len(theirs) - 3} more" if len(theirs) > 3 else "")
+            raise OutputDirError(
+                f"--out {out} has files of your own where this generation writes: {shown}; run `tflite-scaffold update "
+                f"{out}` to merge them, or move them away."
+            )
         restored = sorted(f for f in previous if f in tree.files and not (out / f).exists())
         replaced = sum(1 for f in files if (out / f).exists())
         for relative in files:
@@ -204,7 +227,7 @@ def write_tree(tree: RenderedTree, root: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         if relative in tree.executable:
-            target.chmod(target.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+            target.chmod(target.stat().st_mode | (0o111 & ~_umask()))
 
 
 def remove_empty_parents(directory: Path, root: Path) -> None:

@@ -117,11 +117,12 @@ def request_from_options(options: dict, project: Path):
     if o["model"] is None:
         raise InvalidOption("the project's record names no model: pass --model.")
     defaults = ConversionOptions()
+    given = lambda name, default: default if o[name] is None else o[name]  # noqa: E731  (0 is a value, not "unset")
     inputs = ModelInputs(
         model=str(o["model"]),
         conversion=ConversionOptions(
-            o["quantize"] or defaults.quantize, o["io_type"] or defaults.io_type, bool(o["select_tf_ops"]),
-            o["calibration_steps"] or defaults.calibration_steps,
+            given("quantize", defaults.quantize), given("io_type", defaults.io_type), bool(o["select_tf_ops"]),
+            given("calibration_steps", defaults.calibration_steps),
         ),
         normalization=Normalization(tuple(o["mean"]), tuple(o["std"])) if o["mean"] and o["std"] else None,
         uint8_input=o["uint8_input"],
@@ -145,8 +146,8 @@ def request_from_options(options: dict, project: Path):
         strip_postprocess=bool(o["strip_postprocess"]),
     )
     app = AppOptions(
-        o["app_name"] or "TFLite Classifier", o["package"] or "com.example.tfliteclassifier", o["language"] or "kotlin",
-        o["top_k"] or 3, o["threads"] or 4,
+        given("app_name", "TFLite Classifier"), given("package", "com.example.tfliteclassifier"), given("language", "kotlin"),
+        given("top_k", 3), given("threads", 4),
     )
     return NewProjectRequest(inputs, project, app, o["softmax"], list(o["golden_images"] or []), force=True)
 
@@ -176,9 +177,10 @@ def apply_settings(options: dict, settings: list[str], project: Path) -> dict:
 
 def options_from_resolved(manifest: dict, project: Path) -> dict:
     """Best-effort options for a project recorded before ``"request"`` existed: its resolved
-    options, the model source, and the labels the project ships."""
+    options, the model source, and the labels the project ships. Its paths were recorded as
+    typed, relative to wherever ``new`` ran: the working directory, or most often the directory
+    the project was created in."""
     resolved = manifest.get("options") or {}
-    source = (manifest.get("model") or {}).get("source")
     options = {name: None for name in FIELDS}
     names = ["task", "channel_order", "resize", "quantize", "io_type", "select_tf_ops", "calibration_steps",
              "score_threshold", "max_results", "label_allowlist", "app_name", "package", "language", "top_k", "threads"]
@@ -190,16 +192,22 @@ def options_from_resolved(manifest: dict, project: Path) -> dict:
     if resolved.get("input_values") != "raw" and "mean" in resolved:
         options["mean"], options["std"] = resolved.get("mean"), resolved.get("std")
     options["softmax"] = resolved.get("apply_softmax")
-    options["golden_images"] = resolved.get("golden_images") or []
-    options["anchors"] = resolved.get("anchors")
-    options["model"] = source
     labels = project / "app" / "src" / "main" / "assets" / "labels.txt"
     options["labels"] = "app/src/main/assets/labels.txt" if labels.is_file() else None
-    # Recorded paths were as typed, relative to wherever `new` ran: keep those that still exist.
-    for name in ("model", "anchors"):
-        if options[name] and not Path(options[name]).is_absolute():
-            options[name] = _stored("path", Path(options[name]).resolve(), project)
+    typed = lambda value: _stored("path", _as_typed(value, project), project) if value else None  # noqa: E731
+    options["model"] = typed((manifest.get("model") or {}).get("source"))
+    options["anchors"] = typed(resolved.get("anchors"))
+    options["golden_images"] = [typed(image) for image in resolved.get("golden_images") or []]
     return options
+
+
+def _as_typed(value: str, project: Path) -> str:
+    """A path typed for an earlier ``new``: as it resolves from here, or from beside the project."""
+    path, suffix = _split_source(str(value))
+    if path is None or Path(path).is_absolute() or Path(path).exists():
+        return str(value)
+    beside = project.resolve().parent / path
+    return str(beside) + suffix if beside.exists() else str(value)
 
 
 def _stored(kind: str, value, project: Path):

@@ -19,15 +19,15 @@ from pathlib import Path
 
 from scaffold.model.anchors import ANCHORS_ASSET
 from scaffold.render.context import LABELS_ASSET, MODEL_ASSET
-from scaffold.render.project import MANIFEST_NAME
+from scaffold.render.project import RECORD_NAMES
 
-BASE_NAME = ".tflite-scaffold-base.zip"
+BASE_NAME = RECORD_NAMES[1]
 # The files the tool owns: regenerated for every model and never merged (an edit to them is kept
-# aside as <name>.orig). ModelConfig must agree with the golden data; options belong in --set.
+# aside in tflite-scaffold-kept/). ModelConfig must agree with the golden data; options belong in --set.
 _OWNED_PREFIXES = ("app/src/test/resources/golden/",)
 _OWNED_FILES = {f"app/src/main/assets/{MODEL_ASSET}", f"app/src/main/assets/{LABELS_ASSET}", f"app/src/main/assets/{ANCHORS_ASSET}"}
 _OWNED_SUFFIXES = ("/ml/ModelConfig.java",)
-RECORD_FILES = (MANIFEST_NAME, BASE_NAME)
+RECORD_FILES = RECORD_NAMES
 _STAMP = (1980, 1, 1, 0, 0, 0)
 
 

@@ -150,10 +150,10 @@ final class GoldenData {
         return rows;
     }
 
-    /** The non-empty lines of a golden text file. */
+    /** The non-empty lines of a golden text file (LF or, in a Windows checkout, CRLF). */
     static List<String> lines(String fileName) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (String line : new String(read(fileName), StandardCharsets.UTF_8).split("\n")) {
+        for (String line : new String(read(fileName), StandardCharsets.UTF_8).split("\r?\n")) {
             if (!line.isEmpty()) {
                 lines.add(line);
             }
