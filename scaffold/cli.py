@@ -23,6 +23,7 @@ from scaffold.convert.options import IO_TYPES, QUANTIZE_MODES
 from scaffold.errors import NormalizationError, ScaffoldError
 from scaffold.model.pixels import UINT8_INPUTS
 from scaffold.model.spec import BOX_FORMATS, CHANNEL_ORDERS, NMS_MODES, RESIZE_MODES, SCORE_ACTIVATIONS, TASKS
+from scaffold.render.runtimes import RUNTIMES
 
 app = typer.Typer(
     name="tflite-scaffold",
@@ -48,6 +49,7 @@ Task = _choices("Task", TASKS)
 BoxFormat = _choices("BoxFormat", BOX_FORMATS)
 ScoreActivation = _choices("ScoreActivation", SCORE_ACTIVATIONS)
 Nms = _choices("Nms", NMS_MODES)
+Runtime = _choices("Runtime", RUNTIMES)
 Quantize = _choices("Quantize", QUANTIZE_MODES)
 IoType = _choices("IoType", IO_TYPES)
 Uint8Input = _choices("Uint8Input", UINT8_INPUTS)
@@ -157,6 +159,11 @@ def new(
     app_name: Annotated[str, typer.Option(help="App name under the launcher icon.")] = "TFLite Classifier",
     package: Annotated[str, typer.Option(help="Java package and applicationId.")] = "com.example.tfliteclassifier",
     language: Annotated[Language, typer.Option(help="Language of the UI layer; the ml/ core is Java.")] = Language.kotlin,
+    runtime: Annotated[
+        Runtime,
+        typer.Option(help="What runs the model: the LiteRT interpreter with the app's own (golden-tested) pre/post-processing, "
+                     "the TFLite task-library (deprecated, not 16 KB aligned) or mediapipe Tasks."),
+    ] = Runtime.interpreter,
     mean: MeanOpt = None,
     std: StdOpt = None,
     channel_order: ChannelOrderOpt = None,
@@ -253,7 +260,7 @@ def new(
         request = NewProjectRequest(
             inputs=inputs,
             out=out,
-            app=AppOptions(app_name, package, language.value, top_k, threads),
+            app=AppOptions(app_name, package, language.value, top_k, threads, runtime.value),
             apply_softmax=softmax,
             golden_images=list(golden_image or []),
             force=force,
@@ -265,7 +272,7 @@ def new(
         return
     if result.conversion:
         _print_conversion_report(result.conversion)
-    _print_new_summary(result, time.perf_counter() - started)
+    _print_new_summary(result, time.perf_counter() - started, runtime.value)
 
 
 @app.command()
@@ -389,7 +396,14 @@ def _golden_table(cases, task: str) -> Table:
     return table
 
 
-def _print_new_summary(result, seconds: float) -> None:
+_RUNTIME_SUMMARY = {
+    "interpreter": "LiteRT Interpreter; preprocessing and post-processing in the app's ml/ core (golden JVM tests)",
+    "task-library": "TFLite Task Library 0.4.4 (deprecated, not 16 KB aligned); it preprocesses from the metadata",
+    "mediapipe": "MediaPipe Tasks vision 1.0.0 (live stream for the camera, image mode for photos)",
+}
+
+
+def _print_new_summary(result, seconds: float, runtime: str) -> None:
     from scaffold.model.runtime import flex_ops
     from scaffold.render.context import model_summary
 
@@ -416,6 +430,7 @@ def _print_new_summary(result, seconds: float) -> None:
         head = spec.head
         table.add_row("detector", escape(_describe_detector(head)))
     table.add_row("metadata", "written (normalization, labels, name)" if result.metadata_written else "kept (already matches)")
+    table.add_row("runtime", _RUNTIME_SUMMARY[runtime])
     build = result.render.build
     if build is not None:
         table.add_row("build", f"AGP {build.agp}, Gradle {build.gradle}, compileSdk {build.compile_sdk}, minSdk {build.min_sdk}; "

@@ -36,6 +36,7 @@ from scaffold.model.source import ModelKind, detect_kind
 from scaffold.model.spec import ModelFacts, ModelSpec, Normalization, Preprocessing
 from scaffold.model.tflite import DETECTION_POSTPROCESS_OP, inspect_model
 from scaffold.render.context import LABELS_ASSET, MODEL_ASSET, AppOptions, template_context, validate_app_options
+from scaffold.render.runtimes import check_runtime
 from scaffold.render.project import (
     MANIFEST_NAME,
     RenderedTree,
@@ -318,6 +319,11 @@ def generate_project(
     if inputs.renames or stripped or versioned or _metadata_differs(facts.metadata, spec):
         spec, metadata_written = _with_metadata(spec, resolution)
 
+    # The app's runtime must be able to serve the model as shipped (metadata included).
+    notes, warnings = check_runtime(spec, request.app.runtime)
+    resolution.notes.extend(notes)
+    resolution.warnings.extend(warnings)
+
     # 5. Golden vectors from the reference, with the model's real outputs.
     golden = compute_cases(spec, images, request.app.top_k, prepared.tensorflow_model)
 
@@ -441,6 +447,7 @@ def _recorded_options(request: NewProjectRequest, spec: ModelSpec) -> dict:
     return {
         "task": spec.task,
         **task_options,
+        "runtime": request.app.runtime,
         "app_name": request.app.app_name,
         "package": request.app.package_name,
         "language": request.app.language,

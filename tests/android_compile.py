@@ -18,6 +18,7 @@ module does the part of the build that finds source-level mistakes:
 4. ``compile_project``: the project's ``app/src/main/java`` plus the generated R and bindings are
    compiled against the hand-written API stubs in ``tests/android_stubs``; Kotlin first with
    kotlinc (Java sources on its source path, as the Kotlin Gradle plugin does), then javac.
+   Then ``app/src/androidTest/java`` against the app's classes, the stubs and JUnit 4.
 
 Compiler errors are raised as ``AndroidCompileError`` with the compiler's own output.
 """
@@ -155,9 +156,18 @@ def compile_stubs(out_dir: Path) -> StubClasspath:
     java_out.mkdir(parents=True, exist_ok=True)
     kotlin_sources = sorted((STUBS / "kotlin").rglob("*.kt"))
     java_sources = sorted((STUBS / "java").rglob("*.java"))
-    _kotlinc("kotlinc (stubs)", kotlin_out, [], [*kotlin_sources, STUBS / "java"])
-    _javac("javac (stubs)", java_out, [kotlin_out, KOTLIN_STDLIB], java_sources)
+    # androidx.test's AndroidJUnit4 extends JUnit's Runner: the stubs see JUnit; app code does not.
+    junit = junit_jars()
+    _kotlinc("kotlinc (stubs)", kotlin_out, junit, [*kotlin_sources, STUBS / "java"])
+    _javac("javac (stubs)", java_out, [kotlin_out, KOTLIN_STDLIB, *junit], java_sources)
     return StubClasspath([java_out, kotlin_out, KOTLIN_STDLIB])
+
+
+def junit_jars() -> list[Path]:
+    """JUnit 4 (Debian's junit4 and hamcrest-core, or $JUNIT_CLASSPATH), as `verify` finds it."""
+    from scaffold.verify.junit import junit_classpath
+
+    return [Path(p) for p in junit_classpath()]
 
 
 # --------------------------------------------------------------------------------------------
@@ -595,4 +605,25 @@ def compile_project(project: Path, stubs: StubClasspath, work_dir: Path) -> Comp
     if java_sources:
         warnings.append(_javac("javac", java_out, classpath, java_sources))
         classes.append(java_out)
+    warnings.extend(_compile_device_tests(project, [*classes, *stubs.entries], work_dir))
     return CompileResult(classes=classes, generated=generated, warnings="\n".join(w for w in warnings if w))
+
+
+def _compile_device_tests(project: Path, app_classpath: list[Path], work_dir: Path) -> list[str]:
+    """app/src/androidTest against the compiled app, the stubs and JUnit, as AGP's androidTest
+    compilation sees them."""
+    source_root = project / "app/src/androidTest/java"
+    kotlin_sources = sorted(source_root.rglob("*.kt"))
+    java_sources = sorted(source_root.rglob("*.java"))
+    classpath = [*app_classpath, *junit_jars()]
+    warnings = []
+    if kotlin_sources:
+        out = work_dir / "android-test-kotlin"
+        out.mkdir(parents=True, exist_ok=True)
+        warnings.append(_kotlinc("kotlinc (androidTest)", out, classpath, [*kotlin_sources, source_root]))
+        classpath.insert(0, out)
+    if java_sources:
+        out = work_dir / "android-test-java"
+        out.mkdir(parents=True, exist_ok=True)
+        warnings.append(_javac("javac (androidTest)", out, classpath, java_sources))
+    return warnings

@@ -34,8 +34,8 @@ PREPROCESSING_TESTS = 4
 
 def classifier_tests(golden_images: int = 0) -> int:
     """JUnit tests a generated classifier runs: the preprocessing tests and the post-processing
-    test per golden case, plus the three ModelAssetsTest checks."""
-    return (SYNTHETIC_CASES + golden_images) * (PREPROCESSING_TESTS + 1) + 3
+    test per golden case, plus the three ModelAssetsTest checks and OrientationTest."""
+    return (SYNTHETIC_CASES + golden_images) * (PREPROCESSING_TESTS + 1) + 3 + 1
 
 
 @dataclass(frozen=True)
@@ -262,3 +262,11 @@ def trained(tmp_path_factory):
     import trained as training
 
     return training.train(tmp_path_factory.mktemp("trained"))
+
+
+@pytest.fixture(scope="session")
+def stubs(tmp_path_factory):
+    """The Android API stubs (tests/android_stubs), compiled once: kotlinc is slow."""
+    from android_compile import compile_stubs
+
+    return compile_stubs(tmp_path_factory.mktemp("android-stubs"))

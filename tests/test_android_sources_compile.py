@@ -22,7 +22,6 @@ from android_compile import (
     binding_class_name,
     binding_field_name,
     compile_project,
-    compile_stubs,
     generate_r_java,
     generate_view_bindings,
 )
@@ -35,11 +34,6 @@ DETECT_JAVA_PACKAGE = "org.acme.spotter"
 
 def _sources(project: Path, package: str) -> Path:
     return project / "app/src/main/java" / package.replace(".", "/")
-
-
-@pytest.fixture(scope="session")
-def stubs(tmp_path_factory):
-    return compile_stubs(tmp_path_factory.mktemp("android-stubs"))
 
 
 def _generate(models, out: Path, *extra: object) -> Path:

@@ -27,9 +27,10 @@ GOLDEN = "app/src/test/resources/golden"
 
 def detection_tests(raw: bool) -> int:
     """Preprocessing tests per case + detections and configured-options checks (2 per variant
-    and case: configured, filtered, and for raw detectors the other NMS mode) + 4 asset tests."""
+    and case: configured, filtered, and for raw detectors the other NMS mode) + 4 asset tests
+    + OrientationTest."""
     variants = 3 if raw else 2
-    return SYNTHETIC_CASES * PREPROCESSING_TESTS + SYNTHETIC_CASES * variants * 2 + 4
+    return SYNTHETIC_CASES * PREPROCESSING_TESTS + SYNTHETIC_CASES * variants * 2 + 4 + 1
 
 
 def assert_verify_passes(project, raw: bool):

@@ -148,4 +148,12 @@ def problems(build: BuildFiles, facts: dict) -> list[str]:
             found.append(f"the catalog declares {alias} ({module}), which no build file uses.")
     for alias in sorted(build.used_aliases - set(build.libraries)):
         found.append(f"a build file uses libs.{alias.replace('-', '.')}, which the catalog does not declare.")
+    modules = [module for module, _ in build.libraries.values()]
+    task_library = [m for m in modules if m.startswith("org.tensorflow:tensorflow-lite-task-")]
+    litert = [m for m in modules if m.startswith("com.google.ai.edge.litert:")]
+    if task_library and litert:
+        found.append(
+            f"{task_library[0]} brings org.tensorflow:tensorflow-lite, and {litert[0]} the same classes: "
+            "one app cannot have both (duplicate classes)."
+        )
     return found

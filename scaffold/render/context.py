@@ -17,6 +17,7 @@ from scaffold.model.anchors import ANCHORS_ASSET
 from scaffold.model.detector import describe_op
 from scaffold.model.runtime import flex_ops
 from scaffold.model.spec import POSTPROCESS_ROLES, ModelSpec, TensorInfo
+from scaffold.render.runtimes import RUNTIMES
 
 MODEL_ASSET = "model.tflite"
 LABELS_ASSET = "labels.txt"
@@ -39,6 +40,8 @@ class AppOptions:
     language: str = "kotlin"
     top_k: int = 3
     num_threads: int = 4
+    # What runs the model in the app (scaffold.render.runtimes).
+    runtime: str = "interpreter"
 
 
 def validate_app_options(options: AppOptions) -> None:
@@ -62,6 +65,8 @@ def validate_app_options(options: AppOptions) -> None:
         raise InvalidOption("--top-k must be at least 1.")
     if options.num_threads < 1:
         raise InvalidOption("--threads must be at least 1.")
+    if options.runtime not in RUNTIMES:
+        raise InvalidOption(f"invalid --runtime '{options.runtime}': use {', '.join(RUNTIMES)}.")
 
 
 def _describe_tensor(tensor: TensorInfo) -> str:
@@ -92,6 +97,7 @@ def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
         "project_slug": "project",
         "package_name": options.package_name,
         "language": options.language,
+        "runtime": options.runtime,
         "task": spec.task,
         "model_file": MODEL_ASSET,
         "labels_file": LABELS_ASSET,

@@ -51,6 +51,7 @@ FIELDS: dict[str, str] = {
     "box_scales": "floats",
     "score_activation": "str",
     "strip_postprocess": "bool",
+    "runtime": "str",
     "app_name": "str",
     "package": "str",
     "language": "str",
@@ -94,6 +95,7 @@ def options_from_request(request, project: Path) -> dict:
         "box_scales": list(inputs.box_scales) if inputs.box_scales else None,
         "score_activation": inputs.score_activation,
         "strip_postprocess": inputs.strip_postprocess,
+        "runtime": app.runtime,
         "app_name": app.app_name,
         "package": app.package_name,
         "language": app.language,
@@ -147,7 +149,7 @@ def request_from_options(options: dict, project: Path):
     )
     app = AppOptions(
         given("app_name", "TFLite Classifier"), given("package", "com.example.tfliteclassifier"), given("language", "kotlin"),
-        given("top_k", 3), given("threads", 4),
+        given("top_k", 3), given("threads", 4), given("runtime", "interpreter"),
     )
     return NewProjectRequest(inputs, project, app, o["softmax"], list(o["golden_images"] or []), force=True)
 

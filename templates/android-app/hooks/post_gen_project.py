@@ -1,18 +1,24 @@
-"""Keep only the sources of the chosen language and task.
+"""Keep only the sources of the chosen language, task and runtime.
 
 The template carries a Kotlin and a Java version of the Android-facing classes side by side
-(``*.kt`` / ``*.java`` next to each other in the app package), and the classes of both tasks
-(classification and detection). The ml/ core and the tests are Java in both languages.
-Deleting what was not chosen here keeps the template a plain cookiecutter template.
+(``*.kt`` / ``*.java`` next to each other in the app package), the classes of both tasks
+(classification and detection), and the model helpers of each runtime (``X.kt`` for the LiteRT
+interpreter, ``X.task-library.kt`` and ``X.mediapipe.kt`` for the task runtimes). The ml/ core
+and the tests are Java in both languages; the task runtimes preprocess natively, so they keep
+only the ml/ classes the UI uses. Deleting what was not chosen here keeps the template a plain
+cookiecutter template.
 """
 
 from pathlib import Path
 
 language = "{{ cookiecutter.language }}"
 task = "{{ cookiecutter.task }}"
+runtime = "{{ cookiecutter.runtime }}"
+RUNTIME_VARIANTS = ("task-library", "mediapipe")
 
 app_package = Path("app/src/main/java/{{ cookiecutter.package_dir }}")
 test_package = Path("app/src/test/java/{{ cookiecutter.package_dir }}")
+device_test_package = Path("app/src/androidTest/java/{{ cookiecutter.package_dir }}")
 
 # Files that belong to one task only, by name without extension.
 TASK_FILES = {
@@ -35,9 +41,45 @@ TASK_FILES = {
 }
 
 drop_suffix = ".java" if language == "kotlin" else ".kt"
-for source in app_package.glob(f"*{drop_suffix}"):
-    source.unlink()
+for package in (app_package, device_test_package):
+    for source in package.glob(f"*{drop_suffix}"):
+        source.unlink()
 
+
+# The chosen runtime's helpers replace the interpreter's; the other runtimes' go.
+for variant in RUNTIME_VARIANTS:
+    for source in sorted(app_package.glob(f"*.{variant}.*")):
+        if variant == runtime:
+            source.replace(source.with_name(source.name.replace(f".{variant}", "")))
+        else:
+            source.unlink()
+
+# The task runtimes preprocess and post-process natively: the interpreter's arithmetic, its
+# LiteRT glue and the JVM golden tests of that arithmetic are not part of their apps.
+INTERPRETER_ONLY = [
+    "LiteRt",
+    "ml/ImagePreprocessor",
+    "ml/RgbaReader",
+    "ml/TensorSpec",
+    "ml/Labels",
+    "ml/ClassificationPostprocessor",
+    "ml/DetectionPostprocessor",
+    "ml/DetectionOptions",
+    "ml/GoldenClassificationTest",
+    "ml/GoldenDetectionTest",
+    "ml/GoldenPreprocessingTest",
+    "ml/GoldenData",
+    "ml/ModelAssetsTest",
+]
+if runtime != "interpreter":
+    for name in INTERPRETER_ONLY:
+        for root in (app_package, test_package):
+            for suffix in (".kt", ".java"):
+                path = root / f"{name}{suffix}"
+                if path.exists():
+                    path.unlink()
+
+# Then the other task's classes (the chosen runtime's helpers now carry the plain names).
 for other_task, names in TASK_FILES.items():
     if other_task == task:
         continue

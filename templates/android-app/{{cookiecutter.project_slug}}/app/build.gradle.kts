@@ -17,6 +17,8 @@ android {
         targetSdk = 36
         versionCode = 1
         versionName = "1.0"
+        // app/src/androidTest: the golden images run through the app's runtime on a phone.
+        testInstrumentationRunner = "androidx.test.runner.AndroidJUnitRunner"
 {%- if cookiecutter.select_tf_ops %}
 
         // The Flex runtime adds ~8 MB per ABI: ship phone ABIs only. Add "x86_64" to run on an emulator.
@@ -42,9 +44,16 @@ android {
         viewBinding = true
     }
 
-    // A compressed asset cannot be memory-mapped: the interpreter needs the .tflite stored as-is.
+    // A compressed asset cannot be memory-mapped: {{ "the interpreter" if cookiecutter.runtime == "interpreter" else ("the Task Library" if cookiecutter.runtime == "task-library" else "MediaPipe") }} needs the .tflite stored as-is.
     androidResources {
         noCompress += "tflite"
+    }
+
+    sourceSets {
+        // The on-device golden test reads the same golden data as the JVM tests.
+        getByName("androidTest") {
+            assets.srcDir("src/test/resources")
+        }
     }
 }
 {%- if cookiecutter.language == "kotlin" %}
@@ -74,7 +83,14 @@ dependencies {
     implementation(libs.androidx.camera.camera2)
     implementation(libs.androidx.camera.lifecycle)
     implementation(libs.androidx.camera.view)
+{%- if cookiecutter.runtime == "interpreter" %}
     implementation(libs.litert)
+{%- elif cookiecutter.runtime == "task-library" %}
+    // Brings org.tensorflow:tensorflow-lite: no com.google.ai.edge.litert artifact may join it.
+    implementation(libs.tensorflow.lite.task.vision)
+{%- else %}
+    implementation(libs.mediapipe.tasks.vision)
+{%- endif %}
 {%- if cookiecutter.select_tf_ops %}
     // The model uses TensorFlow ops that have no LiteRT kernel (converted with --select-tf-ops).
     // The Interpreter finds this Flex delegate on the classpath and applies it by itself; it only
@@ -87,4 +103,7 @@ dependencies {
 
     // The golden tests are plain JUnit 4 on the JVM: `./gradlew test`.
     testImplementation(libs.junit)
+    // The same golden images through the app's runtime, on a phone: `./gradlew connectedAndroidTest`.
+    androidTestImplementation(libs.androidx.test.ext.junit)
+    androidTestImplementation(libs.androidx.test.runner)
 }

@@ -1,6 +1,7 @@
 {%- set detect = cookiecutter.task == "detect" -%}
 {%- set Helper = "ObjectDetectorHelper" if detect else "ImageClassifierHelper" -%}
 {%- set run = "detect" if detect else "classify" -%}
+{%- set live_stream = cookiecutter.runtime == "mediapipe" -%}
 package {{ cookiecutter.package_name }};
 
 import android.app.Application;
@@ -142,9 +143,14 @@ public class MainViewModel extends AndroidViewModel {
         main = ContextCompat.getMainExecutor(application);
         worker.execute(() -> {
             try {
+{%- if live_stream %}
+                // Live results arrive on MediaPipe's own thread, one per frame it did not drop.
+                helper = {{ Helper }}.create(application, this::showLive);
+{%- else %}
                 helper = {{ Helper }}.create(application);
+{%- endif %}
                 main.execute(() -> update(current().withModel(ModelStatus.READY, null)));
-            } catch (IOException | RuntimeException e) {
+            } catch ({% if not live_stream %}IOException | {% endif %}RuntimeException e) {
                 Log.e(TAG, "Model failed to load", e);
                 String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
                 main.execute(() -> update(current().withModel(ModelStatus.FAILED, message)));
@@ -171,6 +177,14 @@ public class MainViewModel extends AndroidViewModel {
         if (model == null || showingPhoto) {
             return;
         }
+{%- if live_stream %}
+        try {
+            model.{{ run }}Live(frame);
+        } catch (RuntimeException e) {
+            Log.e(TAG, "Frame failed", e);
+        }
+    }
+{%- else %}
 {%- if detect %}
         int rotationDegrees = frame.getImageInfo().getRotationDegrees();
 {%- endif %}
@@ -181,6 +195,12 @@ public class MainViewModel extends AndroidViewModel {
             Log.e(TAG, "Frame failed", e);
             return;
         }
+        showLive(result{% if detect %}, rotationDegrees{% endif %});
+    }
+{%- endif %}
+
+    /** A camera frame's result{% if detect %}, for a frame that {@code rotationDegrees} turned upright{% endif %}; any thread. */
+    private void showLive({{ Helper }}.Result result{% if detect %}, int rotationDegrees{% endif %}) {
         main.execute(() -> {
             // A photo picked, or the camera closed, while this frame ran: its result is not shown.
             if (current().photo == null && current().cameraOpen) {

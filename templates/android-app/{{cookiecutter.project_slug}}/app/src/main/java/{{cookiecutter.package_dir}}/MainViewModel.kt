@@ -1,6 +1,7 @@
 {%- set detect = cookiecutter.task == "detect" -%}
 {%- set Helper = "ObjectDetectorHelper" if detect else "ImageClassifierHelper" -%}
 {%- set run = "detect" if detect else "classify" -%}
+{%- set live_stream = cookiecutter.runtime == "mediapipe" -%}
 package {{ cookiecutter.package_name }}
 
 import android.app.Application
@@ -92,7 +93,14 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
     init {
         viewModelScope.launch {
             val status = try {
+{%- if live_stream %}
+                // Live results arrive on MediaPipe's own thread, one per frame it did not drop.
+                withContext(workerDispatcher) {
+                    helper = {{ Helper }}.create(getApplication()) { result{% if detect %}, rotationDegrees{% endif %} -> showLive(result{% if detect %}, rotationDegrees{% endif %}) }
+                }
+{%- else %}
                 withContext(workerDispatcher) { helper = {{ Helper }}.create(getApplication()) }
+{%- endif %}
                 ModelStatus.Ready
             } catch (e: CancellationException) {
                 throw e
@@ -111,6 +119,14 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
     fun analyzeFrame(frame: ImageProxy) {
         val model = helper ?: return
         if (_state.value.photo != null) return
+{%- if live_stream %}
+        try {
+            model.{{ run }}Live(frame)
+        } catch (e: Exception) {
+            Log.e(TAG, "Frame failed", e)
+        }
+    }
+{%- else %}
 {%- if detect %}
         val rotationDegrees = frame.imageInfo.rotationDegrees
 {%- endif %}
@@ -120,6 +136,12 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
             Log.e(TAG, "Frame failed", e)
             return
         }
+        showLive(result{% if detect %}, rotationDegrees{% endif %})
+    }
+{%- endif %}
+
+    /** A camera frame's result{% if detect %}, for a frame that [rotationDegrees] turned upright{% endif %}. */
+    private fun showLive(result: {{ Helper }}.Result{% if detect %}, rotationDegrees: Int{% endif %}) {
         // A photo picked, or the camera closed, while this frame ran: its result is not shown.
         _state.update {
             if (it.photo == null && it.cameraOpen) it.copy(liveResult = result{% if detect %}, liveRotationDegrees = rotationDegrees{% endif %}) else it

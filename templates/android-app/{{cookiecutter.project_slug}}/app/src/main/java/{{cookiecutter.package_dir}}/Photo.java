@@ -51,6 +51,12 @@ public final class Photo {
     /** The photo turned upright (mirrored first if EXIF says so), as the model sees it. */
     @NonNull
     public Bitmap upright() {
+        return upright(bitmap, orientation);
+    }
+
+    /** {@code bitmap} turned by {@code orientation} (mirrored first), or {@code bitmap} itself when it is upright. */
+    @NonNull
+    public static Bitmap upright(@NonNull Bitmap bitmap, @NonNull Orientation orientation) {
         if (orientation.equals(Orientation.UPRIGHT)) {
             return bitmap;
         }

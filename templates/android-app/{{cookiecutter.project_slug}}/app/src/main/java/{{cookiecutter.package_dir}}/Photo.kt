@@ -19,15 +19,18 @@ import java.io.InputStream
 class Photo private constructor(val bitmap: Bitmap, val orientation: Orientation) {
 
     /** The photo turned upright (mirrored first if EXIF says so), as the model sees it. */
-    fun upright(): Bitmap {
-        if (orientation == Orientation.UPRIGHT) return bitmap
-        val matrix = Matrix()
-        if (orientation.mirrored()) matrix.postScale(-1f, 1f)
-        matrix.postRotate(orientation.rotationDegrees().toFloat())
-        return Bitmap.createBitmap(bitmap, 0, 0, bitmap.width, bitmap.height, matrix, true)
-    }
+    fun upright(): Bitmap = upright(bitmap, orientation)
 
     companion object {
+        /** [bitmap] turned by [orientation] (mirrored first), or [bitmap] itself when it is upright. */
+        fun upright(bitmap: Bitmap, orientation: Orientation): Bitmap {
+            if (orientation == Orientation.UPRIGHT) return bitmap
+            val matrix = Matrix()
+            if (orientation.mirrored()) matrix.postScale(-1f, 1f)
+            matrix.postRotate(orientation.rotationDegrees().toFloat())
+            return Bitmap.createBitmap(bitmap, 0, 0, bitmap.width, bitmap.height, matrix, true)
+        }
+
         /**
          * The longest side a photo is decoded at: a 12 MP photo would take 48 MB as ARGB, and the
          * model sees a few hundred pixels of it anyway.

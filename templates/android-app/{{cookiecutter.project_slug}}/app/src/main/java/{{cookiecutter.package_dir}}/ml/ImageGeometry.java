@@ -4,9 +4,14 @@ package {{ cookiecutter.package_name }}.ml;
  * Maps boxes from the model's input back to the image, and from the image to the screen.
  * Mirrors {@code scaffold/reference/geometry.py}.
  *
+{%- if cookiecutter.runtime == "interpreter" %}
  * <p>The model saw the upright image after it was fitted to the input (stretched, centre-cropped
  * or letterboxed, see {@link ImagePreprocessor}); a box only lands on its object if it goes back
- * through the same fitting. The second step follows how Android shows the image: PreviewView's
+ * through the same fitting. The second step follows
+{%- else %}
+ * <p>The runtime returns boxes in pixels of the image as stored; {@link #orient} turns them with
+ * the image. The last step follows
+{%- endif %} how Android shows the image: PreviewView's
  * FILL_CENTER for the camera (scaled to cover the view, overflow cropped) and ImageView's
  * fitCenter for photos (scaled to fit, centred). In between, {@link #orient} turns a box with the
  * image when the screen shows it another way up than the model saw it: the phone held at another
@@ -14,6 +19,7 @@ package {{ cookiecutter.package_name }}.ml;
  */
 public final class ImageGeometry {
 
+{%- if cookiecutter.runtime == "interpreter" %}
     private final int imageWidth;
     private final int imageHeight;
     private final int tensorWidth;
@@ -56,6 +62,10 @@ public final class ImageGeometry {
         }
         return new Box(clamp(left, imageWidth), clamp(top, imageHeight), clamp(right, imageWidth), clamp(bottom, imageHeight));
     }
+{%- else %}
+
+    private ImageGeometry() {}
+{%- endif %}
 
     /**
      * Image pixels → view pixels, for an image of {@code imageWidth} x {@code imageHeight} scaled to

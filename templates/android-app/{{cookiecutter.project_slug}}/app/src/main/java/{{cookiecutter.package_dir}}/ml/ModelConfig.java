@@ -1,5 +1,57 @@
 package {{ cookiecutter.package_name }}.ml;
 
+{% if cookiecutter.runtime != "interpreter" -%}
+{% if cookiecutter.task == "detect" -%}
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+{% endif -%}
+/**
+ * The model-specific choices for this app, written by {{ cookiecutter.generator }}.
+ *
+ * <p>{{ cookiecutter._model_summary }}
+ *
+ * <p>{{ "The TFLite Task Library" if cookiecutter.runtime == "task-library" else "MediaPipe Tasks" }} read{{ "s" }} everything else from the model and
+ * its metadata: input size and type, normalization, labels{% if cookiecutter.task == "detect" %} and output layout{% endif %}.
+ */
+public final class ModelConfig {
+
+    /** Model file in {@code app/src/main/assets}, stored uncompressed so it can be memory-mapped. */
+    public static final String MODEL_ASSET = "{{ cookiecutter.model_file }}";
+
+    /** The labels, one per line, as the model's metadata also holds them. */
+    public static final String LABELS_ASSET = "{{ cookiecutter.labels_file }}";
+
+    /** The model's name and version, as its metadata records them (shown in the app). */
+    public static final String MODEL_NAME = {{ cookiecutter._model_name | tojson }};
+    public static final String MODEL_VERSION = {{ cookiecutter._model_version | tojson }};
+{%- if cookiecutter.runtime == "task-library" %}
+
+    /** CPU threads for the Task Library. */
+    public static final int NUM_THREADS = {{ cookiecutter.num_threads }};
+{%- endif %}
+{%- if cookiecutter.task == "classify" %}
+
+    /** How many categories the app shows. */
+    public static final int MAX_RESULTS = {{ cookiecutter.top_k }};
+{%- else %}
+
+    /** Detections scoring below this are not shown. */
+    public static final double SCORE_THRESHOLD = {{ cookiecutter.score_threshold }};
+
+    /** At most this many boxes, best first. */
+    public static final int MAX_RESULTS = {{ cookiecutter.max_results }};
+
+    /** Only these labels are shown; empty shows every label. */
+    public static final List<String> LABEL_ALLOWLIST = Collections.unmodifiableList(Arrays.asList(
+{%- for label in cookiecutter._label_allowlist.split("\n") if label %}{{ label | tojson }}{% if not loop.last %}, {% endif %}{% endfor -%}
+    ));
+{%- endif %}
+
+    private ModelConfig() {}
+}
+{%- else -%}
 {% if cookiecutter.task == "detect" -%}
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -193,3 +245,4 @@ public final class ModelConfig {
     }
 {%- endif %}
 }
+{%- endif %}

@@ -67,6 +67,14 @@ public final class Orientation {
         return rotationDegrees;
     }
 
+    /** The EXIF orientation tag (1 to 8) that asks for this orientation: {@link #fromExif} turned around. */
+    public int exifOrientation() {
+        if (!mirrored) {
+            return new int[] {1, 6, 3, 8}[rotationDegrees / 90];
+        }
+        return new int[] {2, 7, 4, 5}[rotationDegrees / 90];
+    }
+
     public boolean mirrored() {
         return mirrored;
     }

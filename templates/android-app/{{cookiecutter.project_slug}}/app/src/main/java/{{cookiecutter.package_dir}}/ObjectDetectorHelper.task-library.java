@@ -1,0 +1,135 @@
+package {{ cookiecutter.package_name }};
+
+import android.content.Context;
+import android.graphics.Bitmap;
+import android.graphics.Rect;
+import android.graphics.RectF;
+import android.os.SystemClock;
+
+import androidx.camera.core.ImageProxy;
+
+import {{ cookiecutter.package_name }}.ml.Box;
+import {{ cookiecutter.package_name }}.ml.Detection;
+import {{ cookiecutter.package_name }}.ml.ImageGeometry;
+import {{ cookiecutter.package_name }}.ml.ModelConfig;
+import {{ cookiecutter.package_name }}.ml.Orientation;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tensorflow.lite.support.image.TensorImage;
+import org.tensorflow.lite.support.label.Category;
+import org.tensorflow.lite.task.core.BaseOptions;
+import org.tensorflow.lite.task.core.vision.ImageProcessingOptions;
+import org.tensorflow.lite.task.vision.detector.ObjectDetector;
+
+/**
+ * Runs the model with the TFLite Task Library's {@link ObjectDetector}: it turns, resizes and
+ * normalizes the image natively, as the model's metadata describes, and reads the
+ * TFLite_Detection_PostProcess outputs. Its boxes are in pixels of the image as stored (before
+ * the orientation); this class turns them upright with the ml core's {@link ImageGeometry}.
+ *
+ * <p>Not thread-safe: {@link MainViewModel} calls it from one background thread.
+ */
+public final class ObjectDetectorHelper implements Closeable {
+
+    /**
+     * Detections (best first; each box normalized to the upright image) with their boxes in pixels
+     * of the upright image, which is {@code imageWidth} x {@code imageHeight}; map them to a view
+     * with {@link ImageGeometry#toView}.
+     */
+    public static final class Result {
+        public final List<Detection> detections;
+        public final List<Box> imageBoxes;
+        public final int imageWidth;
+        public final int imageHeight;
+        public final long inferenceTimeMs;
+
+        Result(List<Detection> detections, List<Box> imageBoxes, int imageWidth, int imageHeight, long inferenceTimeMs) {
+            this.detections = detections;
+            this.imageBoxes = imageBoxes;
+            this.imageWidth = imageWidth;
+            this.imageHeight = imageHeight;
+            this.inferenceTimeMs = inferenceTimeMs;
+        }
+    }
+
+    private final ObjectDetector detector;
+
+    private ObjectDetectorHelper(ObjectDetector detector) {
+        this.detector = detector;
+    }
+
+    /**
+     * Loads the model from assets (stored uncompressed) with the options this app was generated
+     * with; the Task Library reads normalization, labels and output layout from the metadata.
+     *
+     * @throws IOException when the model cannot be read
+     * @throws RuntimeException when the Task Library cannot use it
+     */
+    public static ObjectDetectorHelper create(Context context, int numThreads) throws IOException {
+        ObjectDetector.ObjectDetectorOptions.Builder options = ObjectDetector.ObjectDetectorOptions.builder()
+                .setBaseOptions(BaseOptions.builder().setNumThreads(numThreads).build())
+                .setMaxResults(ModelConfig.MAX_RESULTS)
+                // The Task Library keeps scores strictly above its threshold.
+                .setScoreThreshold((float) ModelConfig.SCORE_THRESHOLD);
+        if (!ModelConfig.LABEL_ALLOWLIST.isEmpty()) {
+            options.setLabelAllowList(ModelConfig.LABEL_ALLOWLIST);
+        }
+        return new ObjectDetectorHelper(ObjectDetector.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options.build()));
+    }
+
+    public static ObjectDetectorHelper create(Context context) throws IOException {
+        return create(context, ModelConfig.NUM_THREADS);
+    }
+
+    /**
+     * Detects objects in a camera frame, turned upright by its rotation. The detector takes no
+     * region of interest: it sees the whole frame, and its boxes are moved into the crop rect the
+     * preview shows.
+     */
+    public Result detect(ImageProxy frame) {
+        Orientation orientation = Orientation.ofRotation(frame.getImageInfo().getRotationDegrees());
+        Rect crop = frame.getCropRect();
+        return run(frame.toBitmap(), orientation, crop.left, crop.top, crop.width(), crop.height());
+    }
+
+    /** Detects objects in a photo (ARGB_8888) once {@code orientation}, from its EXIF, has turned it upright. */
+    public Result detect(Bitmap photo, Orientation orientation) {
+        return run(photo, orientation, 0, 0, photo.getWidth(), photo.getHeight());
+    }
+
+    /** Runs the detector on {@code image} turned by {@code orientation}; boxes end up in its part from (left, top). */
+    private Result run(Bitmap image, Orientation orientation, int left, int top, int width, int height) {
+        ImageProcessingOptions options = ImageProcessingOptions.builder()
+                .setOrientation(ImageProcessingOptions.Orientation.values()[orientation.exifOrientation() - 1])
+                .build();
+        long start = SystemClock.elapsedRealtime();
+        List<org.tensorflow.lite.task.vision.detector.Detection> found = detector.detect(TensorImage.fromBitmap(image), options);
+        long inferenceTimeMs = SystemClock.elapsedRealtime() - start;
+
+        int[] upright = orientation.uprightSize(width, height);
+        List<Detection> detections = new ArrayList<>();
+        List<Box> boxes = new ArrayList<>();
+        for (org.tensorflow.lite.task.vision.detector.Detection detection : found) {
+            if (detection.getCategories().isEmpty()) {
+                continue;
+            }
+            Category category = detection.getCategories().get(0);
+            RectF rect = detection.getBoundingBox();
+            Box inPart = new Box(rect.left - left, rect.top - top, rect.right - left, rect.bottom - top);
+            Box box = ImageGeometry.orient(inPart, width, height, orientation);
+            boxes.add(box);
+            Box normalized = new Box(box.left() / upright[0], box.top() / upright[1], box.right() / upright[0], box.bottom() / upright[1]);
+            detections.add(new Detection(category.getIndex(), category.getLabel(), category.getScore(), normalized));
+        }
+        return new Result(detections, boxes, upright[0], upright[1], inferenceTimeMs);
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+    }
+}

@@ -1,0 +1,102 @@
+package {{ cookiecutter.package_name }}
+
+import android.content.Context
+import android.graphics.Bitmap
+import android.graphics.RectF
+import android.os.SystemClock
+import androidx.camera.core.ImageProxy
+import {{ cookiecutter.package_name }}.ml.Box
+import {{ cookiecutter.package_name }}.ml.Detection
+import {{ cookiecutter.package_name }}.ml.ImageGeometry
+import {{ cookiecutter.package_name }}.ml.ModelConfig
+import {{ cookiecutter.package_name }}.ml.Orientation
+import java.io.Closeable
+import org.tensorflow.lite.support.image.TensorImage
+import org.tensorflow.lite.task.core.BaseOptions
+import org.tensorflow.lite.task.core.vision.ImageProcessingOptions
+import org.tensorflow.lite.task.vision.detector.ObjectDetector
+
+/**
+ * Runs the model with the TFLite Task Library's [ObjectDetector]: it turns, resizes and
+ * normalizes the image natively, as the model's metadata describes, and reads the
+ * TFLite_Detection_PostProcess outputs. Its boxes are in pixels of the image as stored (before
+ * the orientation); this class turns them upright with the ml core's [ImageGeometry].
+ *
+ * Not thread-safe: [MainViewModel] calls it from one background thread.
+ */
+class ObjectDetectorHelper private constructor(private val detector: ObjectDetector) : Closeable {
+
+    /**
+     * Detections (best first; each box normalized to the upright image) with their boxes in pixels
+     * of the upright image, which is [imageWidth] x [imageHeight]; map them to a view with
+     * [ImageGeometry.toView].
+     */
+    data class Result(
+        val detections: List<Detection>,
+        val imageBoxes: List<Box>,
+        val imageWidth: Int,
+        val imageHeight: Int,
+        val inferenceTimeMs: Long,
+    )
+
+    /**
+     * Detects objects in a camera frame, turned upright by its rotation. The detector takes no
+     * region of interest: it sees the whole frame, and its boxes are moved into the crop rect the
+     * preview shows.
+     */
+    fun detect(frame: ImageProxy): Result {
+        val orientation = Orientation.ofRotation(frame.imageInfo.rotationDegrees)
+        val crop = frame.cropRect
+        return run(frame.toBitmap(), orientation, crop.left, crop.top, crop.width(), crop.height())
+    }
+
+    /** Detects objects in a photo (ARGB_8888) once [orientation], from its EXIF, has turned it upright. */
+    fun detect(photo: Bitmap, orientation: Orientation): Result = run(photo, orientation, 0, 0, photo.width, photo.height)
+
+    /** Runs the detector on [image] turned by [orientation]; boxes end up in its [left], [top], [width] x [height] part. */
+    private fun run(image: Bitmap, orientation: Orientation, left: Int, top: Int, width: Int, height: Int): Result {
+        val options = ImageProcessingOptions.builder()
+            .setOrientation(ImageProcessingOptions.Orientation.values()[orientation.exifOrientation() - 1])
+            .build()
+        val start = SystemClock.elapsedRealtime()
+        val found = detector.detect(TensorImage.fromBitmap(image), options)
+        val inferenceTimeMs = SystemClock.elapsedRealtime() - start
+
+        val upright = orientation.uprightSize(width, height)
+        val detections = ArrayList<Detection>()
+        val boxes = ArrayList<Box>()
+        for (detection in found) {
+            val category = detection.categories.firstOrNull() ?: continue
+            val box = ImageGeometry.orient(inPart(detection.boundingBox, left, top), width, height, orientation)
+            boxes += box
+            val normalized = Box(box.left() / upright[0], box.top() / upright[1], box.right() / upright[0], box.bottom() / upright[1])
+            detections += Detection(category.index, category.label, category.score.toDouble(), normalized)
+        }
+        return Result(detections, boxes, upright[0], upright[1], inferenceTimeMs)
+    }
+
+    override fun close() = detector.close()
+
+    companion object {
+        /**
+         * Loads the model from assets (stored uncompressed) with the options this app was generated
+         * with; the Task Library reads normalization, labels and output layout from the metadata.
+         *
+         * @throws Exception with a readable message when the model cannot be used.
+         */
+        fun create(context: Context, numThreads: Int = ModelConfig.NUM_THREADS): ObjectDetectorHelper {
+            val options = ObjectDetector.ObjectDetectorOptions.builder()
+                .setBaseOptions(BaseOptions.builder().setNumThreads(numThreads).build())
+                .setMaxResults(ModelConfig.MAX_RESULTS)
+                // The Task Library keeps scores strictly above its threshold.
+                .setScoreThreshold(ModelConfig.SCORE_THRESHOLD.toFloat())
+                .apply { if (ModelConfig.LABEL_ALLOWLIST.isNotEmpty()) setLabelAllowList(ModelConfig.LABEL_ALLOWLIST) }
+                .build()
+            return ObjectDetectorHelper(ObjectDetector.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options))
+        }
+
+        /** [rect], in pixels of a whole frame, in those of its part from ([left], [top]). */
+        private fun inPart(rect: RectF, left: Int, top: Int) =
+            Box((rect.left - left).toDouble(), (rect.top - top).toDouble(), (rect.right - left).toDouble(), (rect.bottom - top).toDouble())
+    }
+}
