@@ -23,6 +23,7 @@ from scaffold.convert.options import IO_TYPES, QUANTIZE_MODES
 from scaffold.errors import NormalizationError, ScaffoldError
 from scaffold.model.pixels import UINT8_INPUTS
 from scaffold.model.spec import BOX_FORMATS, CHANNEL_ORDERS, NMS_MODES, RESIZE_MODES, SCORE_ACTIVATIONS, TASKS
+from scaffold.render.acceleration import ACCELERATORS
 from scaffold.render.runtimes import RUNTIMES
 
 app = typer.Typer(
@@ -50,6 +51,7 @@ BoxFormat = _choices("BoxFormat", BOX_FORMATS)
 ScoreActivation = _choices("ScoreActivation", SCORE_ACTIVATIONS)
 Nms = _choices("Nms", NMS_MODES)
 Runtime = _choices("Runtime", RUNTIMES)
+Accelerator = _choices("Accelerator", ACCELERATORS)
 Quantize = _choices("Quantize", QUANTIZE_MODES)
 IoType = _choices("IoType", IO_TYPES)
 Uint8Input = _choices("Uint8Input", UINT8_INPUTS)
@@ -161,8 +163,9 @@ def new(
     language: Annotated[Language, typer.Option(help="Language of the UI layer; the ml/ core is Java.")] = Language.kotlin,
     runtime: Annotated[
         Runtime,
-        typer.Option(help="What runs the model: the LiteRT interpreter with the app's own (golden-tested) pre/post-processing, "
-                     "the TFLite task-library (deprecated, not 16 KB aligned) or mediapipe Tasks."),
+        typer.Option(help="What runs the model: the LiteRT interpreter or LiteRT's compiled-model API, both with the app's "
+                     "own (golden-tested) pre/post-processing, the TFLite task-library (deprecated, not 16 KB aligned) "
+                     "or mediapipe Tasks."),
     ] = Runtime.interpreter,
     mean: MeanOpt = None,
     std: StdOpt = None,
@@ -178,7 +181,12 @@ def new(
         Optional[bool], typer.Option("--softmax/--no-softmax", help="Apply softmax to the output (default: only when the model does not end in SOFTMAX).")
     ] = None,
     top_k: Annotated[int, typer.Option(help="Categories shown by the app.")] = 3,
-    threads: Annotated[int, typer.Option(help="Interpreter CPU threads in the app.")] = 4,
+    threads: Annotated[int, typer.Option(help="CPU threads the app starts with (a setting in the app).")] = 4,
+    accelerator: Annotated[
+        Accelerator,
+        typer.Option(help="The backend the app starts with: cpu (no GPU library bundled), gpu (falls back to the CPU "
+                     "where the device or model cannot), or auto (gpu for models the GPU delegate takes whole, else cpu)."),
+    ] = Accelerator.auto,
     golden_image: Annotated[
         Optional[list[Path]], typer.Option(help="Extra image for the golden tests (repeatable).")
     ] = None,
@@ -260,7 +268,7 @@ def new(
         request = NewProjectRequest(
             inputs=inputs,
             out=out,
-            app=AppOptions(app_name, package, language.value, top_k, threads, runtime.value),
+            app=AppOptions(app_name, package, language.value, top_k, threads, runtime.value, accelerator.value),
             apply_softmax=softmax,
             golden_images=list(golden_image or []),
             force=force,
@@ -272,7 +280,7 @@ def new(
         return
     if result.conversion:
         _print_conversion_report(result.conversion)
-    _print_new_summary(result, time.perf_counter() - started, runtime.value)
+    _print_new_summary(result, time.perf_counter() - started, runtime.value, accelerator.value)
 
 
 @app.command()
@@ -398,13 +406,15 @@ def _golden_table(cases, task: str) -> Table:
 
 _RUNTIME_SUMMARY = {
     "interpreter": "LiteRT Interpreter; preprocessing and post-processing in the app's ml/ core (golden JVM tests)",
+    "compiled-model": "LiteRT CompiledModel (GPU first, then CPU); preprocessing and post-processing in the ml/ core",
     "task-library": "TFLite Task Library 0.4.4 (deprecated, not 16 KB aligned); it preprocesses from the metadata",
     "mediapipe": "MediaPipe Tasks vision 1.0.0 (live stream for the camera, image mode for photos)",
 }
 
 
-def _print_new_summary(result, seconds: float, runtime: str) -> None:
+def _print_new_summary(result, seconds: float, runtime: str, accelerator: str) -> None:
     from scaffold.model.runtime import flex_ops
+    from scaffold.render.acceleration import plan_acceleration
     from scaffold.render.context import model_summary
 
     spec = result.spec
@@ -431,6 +441,7 @@ def _print_new_summary(result, seconds: float, runtime: str) -> None:
         table.add_row("detector", escape(_describe_detector(head)))
     table.add_row("metadata", "written (normalization, labels, name)" if result.metadata_written else "kept (already matches)")
     table.add_row("runtime", _RUNTIME_SUMMARY[runtime])
+    table.add_row("backend", f"starts on {plan_acceleration(spec, accelerator).reason}")
     build = result.render.build
     if build is not None:
         table.add_row("build", f"AGP {build.agp}, Gradle {build.gradle}, compileSdk {build.compile_sdk}, minSdk {build.min_sdk}; "

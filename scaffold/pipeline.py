@@ -30,6 +30,7 @@ from scaffold.golden.files import golden_files
 from scaffold.metadata.labels import labels_file_text, read_labels
 from scaffold.metadata.writer import metadata_labels, write_metadata
 from scaffold.model.anchors import ANCHORS_ASSET, anchors_asset, read_anchors
+from scaffold.model.detector import METADATA_ROLE_NAMES
 from scaffold.model.pixels import leads_to_raw_pixels
 from scaffold.model.resolve import Choices, DetectionChoices, Resolution, resolve
 from scaffold.model.source import ModelKind, detect_kind
@@ -414,6 +415,13 @@ def _metadata_differs(embedded, spec: ModelSpec) -> bool:
     """
     if embedded is None or embedded.labels != metadata_labels(spec):
         return True
+    if spec.task == "detect" and spec.head.kind == "postprocess":
+        # Metadata naming other tensors (a third-party export) would send the task runtimes to
+        # the wrong outputs: the writer's own names, by role, or it is rewritten.
+        names = embedded.output_names
+        named = {role: names.index(name) for name, role in METADATA_ROLE_NAMES.items() if name in names}
+        if named != dict(spec.head.roles):
+            return True
     if spec.preprocessing.input_values == "raw":
         return embedded.normalization is not None and not leads_to_raw_pixels(embedded.normalization, spec.input)
     return not spec.preprocessing.normalization.matches(embedded.normalization, spec.image.channels)
@@ -448,6 +456,7 @@ def _recorded_options(request: NewProjectRequest, spec: ModelSpec) -> dict:
         "task": spec.task,
         **task_options,
         "runtime": request.app.runtime,
+        "accelerator": request.app.accelerator,
         "app_name": request.app.app_name,
         "package": request.app.package_name,
         "language": request.app.language,

@@ -32,10 +32,15 @@ SYNTHETIC_CASES = 12
 PREPROCESSING_TESTS = 4
 
 
+# LatencyStatsTest: the rolling latency statistics every app ships.
+LATENCY_TESTS = 5
+
+
 def classifier_tests(golden_images: int = 0) -> int:
     """JUnit tests a generated classifier runs: the preprocessing tests and the post-processing
-    test per golden case, plus the three ModelAssetsTest checks and OrientationTest."""
-    return (SYNTHETIC_CASES + golden_images) * (PREPROCESSING_TESTS + 1) + 3 + 1
+    test per golden case, plus the three ModelAssetsTest checks, OrientationTest and the five
+    LatencyStatsTest checks."""
+    return (SYNTHETIC_CASES + golden_images) * (PREPROCESSING_TESTS + 1) + 3 + 1 + LATENCY_TESTS
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The generated Android UI compiles, in Kotlin and in Java, for classification and detection.
 
 Classification apps: MainActivity + ImageClassifierHelper. Detection apps: MainActivity +
-ObjectDetectorHelper + LiteRt + DetectionOverlayView, a custom view used by tag in the layout and
+ObjectDetectorHelper + ModelRunner + DetectionOverlayView, a custom view used by tag in the layout and
 typed as such in the view binding, with a <plurals> resource.
 
 No Android SDK here: the sources are compiled against the hand-written API stubs in
@@ -109,14 +109,14 @@ def test_java_ui_compiles(java_project, stubs, tmp_path):
 
 def test_kotlin_detection_ui_compiles(kotlin_detect_project, stubs, tmp_path):
     ui = _sources(kotlin_detect_project, KOTLIN_PACKAGE)
-    for name in ("MainActivity", "MainViewModel", "LiveCamera", "Photo", "ObjectDetectorHelper", "DetectionOverlayView", "LiteRt"):
+    for name in ("MainActivity", "MainViewModel", "LiveCamera", "Photo", "ObjectDetectorHelper", "DetectionOverlayView", "ModelRunner"):
         assert (ui / f"{name}.kt").is_file(), name
     assert not (ui / "ImageClassifierHelper.kt").exists()
 
     result = compile_project(kotlin_detect_project, stubs, tmp_path)
 
     kotlin_classes = result.classes[0] / KOTLIN_PACKAGE.replace(".", "/")
-    for name in ("MainActivity", "ObjectDetectorHelper", "ObjectDetectorHelper$Result", "DetectionOverlayView", "LiteRt"):
+    for name in ("MainActivity", "ObjectDetectorHelper", "ObjectDetectorHelper$Result", "DetectionOverlayView", "ModelRunner"):
         assert (kotlin_classes / f"{name}.class").is_file(), result.warnings
     java_classes = result.classes[-1] / KOTLIN_PACKAGE.replace(".", "/")
     assert (java_classes / "R$plurals.class").is_file()
@@ -125,7 +125,7 @@ def test_kotlin_detection_ui_compiles(kotlin_detect_project, stubs, tmp_path):
 
 def test_java_detection_ui_compiles(java_detect_project, stubs, tmp_path):
     ui = _sources(java_detect_project, DETECT_JAVA_PACKAGE)
-    for name in ("MainActivity", "MainViewModel", "LiveCamera", "Photo", "ObjectDetectorHelper", "DetectionOverlayView", "LiteRt"):
+    for name in ("MainActivity", "MainViewModel", "LiveCamera", "Photo", "ObjectDetectorHelper", "DetectionOverlayView", "ModelRunner"):
         assert (ui / f"{name}.java").is_file(), name
     assert not list(ui.glob("*.kt"))
 
@@ -147,7 +147,8 @@ def test_detection_binding_types_the_overlay_with_the_custom_view(java_detect_pr
 
     r_java = generate_r_java(java_detect_project, tmp_path).read_text(encoding="utf-8")
     # AGP 8+: non-final ids; the plurals type gets its own nested class.
-    assert re.search(r"public static final class plurals \{\s*private plurals\(\) \{\s*\}\s*public static int objects_found = 0x", r_java)
+    assert re.search(r"public static final class plurals \{\s*private plurals\(\) \{\s*\}\s*public static int latency_over = 0x"
+                     r"[0-9a-f]+;\s*public static int objects_found = 0x", r_java)
 
 
 def test_kotlin_nullable_on_draw_override_does_not_compile(kotlin_detect_project, stubs, tmp_path):
@@ -237,7 +238,8 @@ def test_view_binding_has_a_typed_field_per_id(java_project, tmp_path):
     layout = (java_project / "app/src/main/res/layout/activity_main.xml").read_text(encoding="utf-8")
 
     ids = re.findall(r'android:id="@\+id/(\w+)"', layout)
-    assert len(ids) == 13
+    # 12 views, and the settings row: backend (CPU / GPU) and threads (1, 2, 4) toggle groups.
+    assert len(ids) == 21
     fields = re.findall(r"public final (\w+) (\w+);", text)
     assert [name for _, name in fields] == sorted(binding_field_name("@id/" + i) for i in ids)
     types = dict((name, kind) for kind, name in fields)

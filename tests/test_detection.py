@@ -13,7 +13,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from conftest import PREPROCESSING_TESTS, SYNTHETIC_CASES, assert_verify_fails, new_args, run_cli
+from conftest import LATENCY_TESTS, PREPROCESSING_TESTS, SYNTHETIC_CASES, assert_verify_fails, new_args, run_cli
 
 from scaffold.metadata.reader import read_embedded_metadata
 from scaffold.model.spec import DetectionOptions, DetectorHead, TensorInfo
@@ -28,9 +28,9 @@ GOLDEN = "app/src/test/resources/golden"
 def detection_tests(raw: bool) -> int:
     """Preprocessing tests per case + detections and configured-options checks (2 per variant
     and case: configured, filtered, and for raw detectors the other NMS mode) + 4 asset tests
-    + OrientationTest."""
+    + OrientationTest + LatencyStatsTest."""
     variants = 3 if raw else 2
-    return SYNTHETIC_CASES * PREPROCESSING_TESTS + SYNTHETIC_CASES * variants * 2 + 4 + 1
+    return SYNTHETIC_CASES * PREPROCESSING_TESTS + SYNTHETIC_CASES * variants * 2 + 4 + 1 + LATENCY_TESTS
 
 
 def assert_verify_passes(project, raw: bool):

@@ -50,14 +50,18 @@ def test_every_source_format_generates_a_verified_project(models, tmp_path, sour
     assert (ui / f"MainActivity{suffix}").is_file() and not (ui / f"MainActivity{other}").exists()
     assert (ui / f"ImageClassifierHelper{suffix}").is_file()
     assert sorted(p.name for p in (ui / "ml").iterdir()) == [
+        "Acceleration.java",
         "Category.java",
         "ClassificationPostprocessor.java",
         "ImagePreprocessor.java",
         "Labels.java",
+        "LatencyMonitor.java",
+        "LatencyStats.java",
         "ModelConfig.java",
         "Orientation.java",
         "RgbaReader.java",
         "TensorSpec.java",
+        "Timing.java",
     ]
     # The ml/ core is pure Java: nothing from Android.
     for source_file in (ui / "ml").iterdir():

@@ -21,8 +21,8 @@ def test_force_switches_language_and_keeps_user_files(models, tmp_path):
     assert (out / UI / "MainActivity.java").is_file()
     assert not (out / UI / "MainActivity.kt").exists() and not (out / UI / "ImageClassifierHelper.kt").exists()
     assert notes.read_text() == "my notes"
-    # MainActivity, MainViewModel, LiveCamera, Photo, ImageClassifierHelper, LiteRt (.kt)
-    assert "removed 6 no longer generated" in result.stdout
+    # MainActivity, MainViewModel, LiveCamera, Photo, ImageClassifierHelper, ModelRunner, Backends, GoldenOnDeviceTest (.kt)
+    assert "removed 8 no longer generated" in result.stdout
     assert run_cli("verify", out).exit_code == 0
 
 

@@ -1,7 +1,9 @@
-"""--runtime interpreter|task-library|mediapipe: every runtime x task x language renders a build
-that passes the dependency facts (no TensorFlow Lite beside LiteRT, 16 KB facts for every native
-library), compiles (UI and the on-device golden test) against stubs checked against the
-libraries' sources, and verifies; a model a runtime cannot serve is refused with the reason."""
+"""--runtime interpreter|compiled-model|task-library|mediapipe and --accelerator auto|gpu|cpu: every
+runtime x accelerator x language (each runtime with both tasks) renders a build that passes the
+dependency facts (no TensorFlow Lite beside LiteRT, 16 KB facts for every native library, the GPU
+artifact exactly when the GPU is offered), compiles (UI and the on-device golden test) against
+stubs checked against the libraries' sources, and verifies; a model a runtime cannot serve is
+refused with the reason."""
 
 from __future__ import annotations
 
@@ -18,32 +20,49 @@ from test_detection import detection_tests
 from scaffold.render.build_facts import BuildFiles, load_facts, problems, read_build_files
 from scaffold.render.project import template_root
 
-RUNTIMES = ("interpreter", "task-library", "mediapipe")
+RUNTIMES = ("interpreter", "compiled-model", "task-library", "mediapipe")
+ACCELERATORS = ("auto", "gpu", "cpu")
+CORE_RUNTIMES = ("interpreter", "compiled-model")
+# The JVM tests of an app without the ml/ core: Orientation's and the latency statistics'.
+TASK_RUNTIME_TESTS = 6
 UI = "app/src/main/java/com/example/tfliteclassifier"
 # What each runtime's catalog must and must not hold.
 ARTIFACTS = {
     "interpreter": "com.google.ai.edge.litert:litert",
+    "compiled-model": "com.google.ai.edge.litert:litert",
     "task-library": "org.tensorflow:tensorflow-lite-task-vision",
     "mediapipe": "com.google.mediapipe:tasks-vision",
 }
 
 
-def _generate(root: Path, task: str, runtime: str, language: str, models, detectors) -> tuple[Path, str]:
+# The GPU artifact each runtime adds when the app offers the GPU (MediaPipe's is built in).
+GPU_ARTIFACTS = {
+    "interpreter": ("com.google.ai.edge.litert:litert-gpu", "1.4.2"),
+    "compiled-model": ("com.google.ai.edge.litert:litert-gpu", "2.3.0"),
+    "task-library": ("org.tensorflow:tensorflow-lite-gpu-delegate-plugin", "0.4.4"),
+}
+
+
+def _generate(root: Path, task: str, runtime: str, language: str, models, detectors, *extra: str) -> tuple[Path, str]:
     out = root / f"{task}-{runtime}-{language}"
     if task == "classify":
         args = new_args(models.tflite_softmax, out, labels=models.labels)
     else:
         args = new_args(detectors.ssd, out, labels=detectors.labels3)
-    result = run_cli(*args, "--runtime", runtime, "--language", language)
+    result = run_cli(*args, "--runtime", runtime, "--language", language, *extra)
     assert result.exit_code == 0, result.stdout + result.stderr
     return out, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("language", ["kotlin", "java"])
+@pytest.mark.parametrize("accelerator", ACCELERATORS)
 @pytest.mark.parametrize("runtime", RUNTIMES)
-@pytest.mark.parametrize("task", ["classify", "detect"])
-def test_every_runtime_renders_builds_compiles_and_verifies(models, detectors, stubs, tmp_path, task, runtime, language):
-    project, output = _generate(tmp_path, task, runtime, language, models, detectors)
+def test_every_runtime_and_accelerator_renders_builds_compiles_and_verifies(
+    models, detectors, stubs, tmp_path, runtime, accelerator, language
+):
+    # Each runtime sees both tasks across its six combinations.
+    task = "detect" if (ACCELERATORS.index(accelerator) + (language == "java")) % 2 else "classify"
+    project, output = _generate(tmp_path, task, runtime, language, models, detectors, "--accelerator", accelerator)
     ext = "kt" if language == "kotlin" else "java"
 
     # The dependency set: this runtime's artifact, no other runtime's, and the facts all met.
@@ -51,6 +70,13 @@ def test_every_runtime_renders_builds_compiles_and_verifies(models, detectors, s
     modules = {f"{entry['group']}:{entry['name']}" for entry in catalog["libraries"].values()}
     assert ARTIFACTS[runtime] in modules
     assert not modules & ({*ARTIFACTS.values()} - {ARTIFACTS[runtime]})
+    if runtime in GPU_ARTIFACTS:
+        module, version = GPU_ARTIFACTS[runtime]
+        assert (module in modules) == (accelerator != "cpu")
+        if accelerator != "cpu":
+            assert catalog["versions"][next(e["version.ref"] if "version.ref" in e else e["version"]["ref"]
+                                            for e in catalog["libraries"].values()
+                                            if f"{e['group']}:{e['name']}" == module)] == version
     assert not (any(m.startswith("org.tensorflow:") for m in modules) and any(m.startswith("com.google.ai.edge.litert") for m in modules))
     assert {"androidx.test.ext:junit", "androidx.test:runner"} <= modules
     assert problems(read_build_files(project), load_facts(template_root())) == []
@@ -58,11 +84,27 @@ def test_every_runtime_renders_builds_compiles_and_verifies(models, detectors, s
     # Only the runtime's own classes: the interpreter's arithmetic is not in the task runtimes' apps.
     helper = project / UI / f"{'ObjectDetectorHelper' if task == 'detect' else 'ImageClassifierHelper'}.{ext}"
     code = helper.read_text()
-    marker = {"interpreter": "org.tensorflow.lite.Interpreter", "task-library": "org.tensorflow.lite.task.vision",
+    marker = {"interpreter": "ModelRunner", "compiled-model": "ModelRunner", "task-library": "org.tensorflow.lite.task.vision",
               "mediapipe": "com.google.mediapipe.tasks.vision"}[runtime]
     assert marker in code
-    assert (project / UI / "ml/ImagePreprocessor.java").exists() == (runtime == "interpreter")
-    assert (project / UI / f"LiteRt.{ext}").exists() == (runtime == "interpreter")
+    assert (project / UI / "ml/ImagePreprocessor.java").exists() == (runtime in CORE_RUNTIMES)
+    runner = project / UI / f"ModelRunner.{ext}"
+    assert runner.exists() == (runtime in CORE_RUNTIMES)
+    if runtime in CORE_RUNTIMES:
+        api = "org.tensorflow.lite.Interpreter" if runtime == "interpreter" else "com.google.ai.edge.litert.CompiledModel"
+        assert api in runner.read_text()
+    # The GPU code is there exactly when the GPU is offered, and the app starts on the backend asked for.
+    sources = "".join(path.read_text() for path in (project / UI).rglob(f"*.{ext}"))
+    gpu_code = {"interpreter": "GpuDelegate", "compiled-model": "Accelerator.GPU", "task-library": "useGpu()",
+                "mediapipe": "Delegate.GPU"}[runtime]
+    assert (gpu_code in sources) == (accelerator != "cpu")
+    config = (project / UI / "ml/ModelConfig.java").read_text()
+    # auto: the float classifier runs whole on the GPU; the SSD's TFLite_Detection_PostProcess cannot.
+    expected_backend = {"gpu": "GPU", "cpu": "CPU", "auto": "GPU" if task == "classify" else "CPU"}[accelerator]
+    assert f"Acceleration.Backend.{expected_backend}" in config
+    if accelerator == "auto" and task == "detect":
+        assert "the GPU delegate cannot run TFLite_Detection_PostProcess" in " ".join(output.split())
+    assert ("backend_group" in (project / "app/src/main/res/layout/activity_main.xml").read_text()) == (accelerator != "cpu")
     assert not list((project / UI).glob("*.task-library.*")) and not list((project / UI).glob("*.mediapipe.*"))
     assert (project / f"app/src/androidTest/java/com/example/tfliteclassifier/GoldenOnDeviceTest.{ext}").is_file()
 
@@ -70,7 +112,11 @@ def test_every_runtime_renders_builds_compiles_and_verifies(models, detectors, s
     compile_project(project, stubs, tmp_path / "build")
 
     verify = run_cli("verify", project)
-    expected = 1 if runtime != "interpreter" else classifier_tests() if task == "classify" else detection_tests(raw=False)
+    if runtime in CORE_RUNTIMES:
+        expected = classifier_tests() if task == "classify" else detection_tests(raw=False)
+        expected += runtime == "compiled-model"  # its tensor descriptions are checked against the golden data
+    else:
+        expected = TASK_RUNTIME_TESTS
     assert verify.exit_code == 0 and f"{expected} passed, 0 failed" in verify.stdout, verify.stdout
 
     readme = " ".join((project / "README.md").read_text().split())
@@ -92,13 +138,15 @@ def test_every_runtime_renders_builds_compiles_and_verifies(models, detectors, s
         ("uint8", ("--runtime", "task-library", "--uint8-input", "normalize"), "fills a uint8 input with raw pixels"),
         ("int8", ("--runtime", "mediapipe"), "takes uint8 or float32 inputs"),
         ("gray", ("--runtime", "task-library"), "feeds RGB images, and this model takes one channel"),
+        ("logits", ("--runtime", "mediapipe"), "applies no softmax, and this model outputs logits"),
     ],
 )
 def test_a_model_the_runtime_cannot_serve_is_refused(models, detectors, tmp_path, model, extra, phrase):
     out = tmp_path / "app"
     paths = {"raw_decoded": (detectors.raw_decoded, detectors.labels3), "ssd": (detectors.ssd, detectors.labels3),
              "classifier": (models.tflite_softmax, models.labels), "uint8": (models.tflite_uint8, models.labels),
-             "int8": (models.tflite_int8, models.labels), "gray": (models.tflite_gray, models.labels)}
+             "int8": (models.tflite_int8, models.labels), "gray": (models.tflite_gray, models.labels),
+             "logits": (models.tflite, models.labels)}
     path, labels = paths[model]
     args = [*new_args(path, out, labels=labels, mean=None), *extra]
     if "--mean" not in extra:
@@ -118,12 +166,12 @@ def test_switching_runtime_with_update_keeps_edits_and_drops_the_interpreter_cor
     result = run_cli("update", out, "--set", "runtime=mediapipe", "--json")
     assert result.exit_code == 0, result.stdout
     actions = {f["path"]: f["action"] for f in json.loads(result.stdout)["files"]}
-    assert actions[f"{UI}/ml/ImagePreprocessor.java"] == "removed" and actions[f"{UI}/LiteRt.kt"] == "removed"
+    assert actions[f"{UI}/ml/ImagePreprocessor.java"] == "removed" and actions[f"{UI}/ModelRunner.kt"] == "removed"
     assert actions[f"{UI}/ImageClassifierHelper.kt"] == "replaced" and f"{UI}/Photo.kt" not in actions
     assert activity.read_text().endswith("// mine\n")
     assert "com.google.mediapipe.tasks.vision" in (out / UI / "ImageClassifierHelper.kt").read_text()
     verify = run_cli("verify", out)
-    assert verify.exit_code == 0 and "1 passed, 0 failed" in verify.stdout
+    assert verify.exit_code == 0 and f"{TASK_RUNTIME_TESTS} passed, 0 failed" in verify.stdout
 
 
 def test_the_build_check_refuses_task_library_beside_litert():
@@ -131,3 +179,12 @@ def test_the_build_check_refuses_task_library_beside_litert():
                        {"task": ("org.tensorflow:tensorflow-lite-task-vision", "0.4.4"),
                         "litert": ("com.google.ai.edge.litert:litert", "1.4.2")}, {"task", "litert"})
     assert any("one app cannot have both" in problem for problem in problems(build, load_facts(template_root())))
+
+
+def test_the_compiled_model_runtime_refuses_flex_ops(models, tmp_path):
+    from scaffold.errors import UnsupportedModel
+    from scaffold.render.runtimes import check_runtime
+
+    spec = type("Spec", (), {"ops": ("CONV_2D", "FlexErf")})()
+    with pytest.raises(UnsupportedModel, match="CompiledModel cannot run Select TF"):
+        check_runtime(spec, "compiled-model")

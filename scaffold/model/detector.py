@@ -39,8 +39,9 @@ from scaffold.model.spec import (
 from scaffold.model.task import describe_outputs, raw_detector_outputs
 from scaffold.model.tflite import DETECTION_POSTPROCESS_OP
 
-# Names the object detector metadata writer gives the four outputs.
-_METADATA_ROLE_NAMES = {"location": "boxes", "category": "classes", "score": "scores", "number of detections": "count"}
+# Names the object detector metadata writer gives the four outputs (the Task Library and
+# MediaPipe find the outputs by them).
+METADATA_ROLE_NAMES = {"location": "boxes", "category": "classes", "score": "scores", "number of detections": "count"}
 # Fragments of TF1/TF2 export tensor names.
 _NAME_HINTS = {"boxes": ("box", "location"), "classes": ("class", "categor"), "scores": ("score",), "count": ("num",)}
 
@@ -247,7 +248,7 @@ def postprocess_roles(facts: ModelFacts) -> tuple[dict[str, int], str]:
 
 def _roles_by_names(facts: ModelFacts) -> tuple[dict[str, int], str]:
     names = facts.metadata.output_names if facts.metadata else ()
-    roles = {_METADATA_ROLE_NAMES[n]: i for i, n in enumerate(names) if n in _METADATA_ROLE_NAMES}
+    roles = {METADATA_ROLE_NAMES[n]: i for i, n in enumerate(names) if n in METADATA_ROLE_NAMES}
     if len(roles) == 4:
         return roles, "read from the metadata's output names"
     roles = {}

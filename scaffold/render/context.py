@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from scaffold import __version__
 from scaffold.errors import InvalidOption
 from scaffold.model.anchors import ANCHORS_ASSET
 from scaffold.model.detector import describe_op
 from scaffold.model.runtime import flex_ops
 from scaffold.model.spec import POSTPROCESS_ROLES, ModelSpec, TensorInfo
+from scaffold.render.acceleration import ACCELERATORS, plan_acceleration
 from scaffold.render.runtimes import RUNTIMES
 
 MODEL_ASSET = "model.tflite"
@@ -42,6 +45,8 @@ class AppOptions:
     num_threads: int = 4
     # What runs the model in the app (scaffold.render.runtimes).
     runtime: str = "interpreter"
+    # The app's initial backend, and whether the GPU is bundled (scaffold.render.acceleration).
+    accelerator: str = "auto"
 
 
 def validate_app_options(options: AppOptions) -> None:
@@ -67,6 +72,8 @@ def validate_app_options(options: AppOptions) -> None:
         raise InvalidOption("--threads must be at least 1.")
     if options.runtime not in RUNTIMES:
         raise InvalidOption(f"invalid --runtime '{options.runtime}': use {', '.join(RUNTIMES)}.")
+    if options.accelerator not in ACCELERATORS:
+        raise InvalidOption(f"invalid --accelerator '{options.accelerator}': use {', '.join(ACCELERATORS)}.")
 
 
 def _describe_tensor(tensor: TensorInfo) -> str:
@@ -92,6 +99,7 @@ def _comment_safe(text: str) -> str:
 
 def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
     norm = spec.preprocessing.normalization
+    acceleration = plan_acceleration(spec, options.accelerator)
     context: dict[str, object] = {
         "app_name": options.app_name,
         "project_slug": "project",
@@ -108,6 +116,13 @@ def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
         "input_values": spec.preprocessing.input_values,
         "top_k": str(options.top_k),
         "num_threads": str(options.num_threads),
+        "accelerator": options.accelerator,
+        "_default_backend": acceleration.backend,
+        "_accelerator_reason": _comment_safe(acceleration.reason),
+        "_gpu_limits": acceleration.gpu_limits,
+        # Java constructor arguments of TensorSpec, for runtimes that do not report quantization.
+        "_input_spec": _java_tensor_spec(spec.input),
+        "_output_specs": "\n".join(_java_tensor_spec(t) for t in _outputs(spec)),
         "select_tf_ops": bool(flex_ops(spec.ops)),
         # Free text (model names, labels) goes in private "_" variables, which cookiecutter passes
         # through as they are instead of rendering them as Jinja.
@@ -123,6 +138,17 @@ def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
     else:
         context.update(_detector_context(spec))
     return context
+
+
+def _outputs(spec: ModelSpec) -> tuple[TensorInfo, ...]:
+    return (spec.head.output,) if spec.task == "classify" else tuple(spec.head.outputs)
+
+
+def _java_tensor_spec(tensor: TensorInfo) -> str:
+    """``new TensorSpec(...)`` arguments: the float32 scale as javac reads it back exactly."""
+    scale = float(np.float32(tensor.scale))
+    return (f"new int[] {{{', '.join(str(d) for d in tensor.shape)}}}, TensorSpec.DataType.{tensor.dtype.upper()}, "
+            f"{scale!r}f, {tensor.zero_point}")
 
 
 def _detector_context(spec: ModelSpec) -> dict[str, object]:

@@ -3,6 +3,8 @@
 * ``interpreter`` (default): the LiteRT Interpreter, with the app's own pure-Java preprocessing
   and post-processing (the ``ml/`` core the golden JVM tests prove equal to the reference). Serves
   every model ``new`` accepts.
+* ``compiled-model``: LiteRT 2.x's CompiledModel API (accelerators chosen by LiteRT, GPU first),
+  with the same ``ml/`` core and golden tests.
 * ``task-library``: the TFLite Task Library (``ImageClassifier`` / ``ObjectDetector``, 0.4.4, its
   last release). It preprocesses and post-processes natively, from the model's metadata. It is
   deprecated, bundles the old ``org.tensorflow:tensorflow-lite`` (never beside LiteRT), and its
@@ -25,15 +27,22 @@ from scaffold.metadata.reader import read_embedded_metadata
 from scaffold.model.runtime import flex_ops
 from scaffold.model.spec import ModelSpec
 
-RUNTIMES = ("interpreter", "task-library", "mediapipe")
+RUNTIMES = ("interpreter", "compiled-model", "task-library", "mediapipe")
+# The runtimes that run the app's own ml/ core (and so serve every model ``new`` accepts).
+CORE_RUNTIMES = ("interpreter", "compiled-model")
 TASK_RUNTIMES = ("task-library", "mediapipe")
-RUNTIME_NAMES = {"interpreter": "the LiteRT Interpreter", "task-library": "the TFLite Task Library",
-                 "mediapipe": "MediaPipe Tasks"}
+RUNTIME_NAMES = {"interpreter": "the LiteRT Interpreter", "compiled-model": "LiteRT's CompiledModel",
+                 "task-library": "the TFLite Task Library", "mediapipe": "MediaPipe Tasks"}
 
 
 def check_runtime(spec: ModelSpec, runtime: str) -> tuple[list[str], list[str]]:
     """(notes, warnings) on what ``runtime`` implies; UnsupportedModel when it cannot serve
     ``spec``. ``spec.model_bytes`` is the model as shipped, metadata included."""
+    if runtime == "compiled-model" and flex_ops(spec.ops):
+        raise UnsupportedModel(
+            "--runtime compiled-model: LiteRT's CompiledModel cannot run Select TF (Flex) ops; generate with --runtime "
+            "interpreter instead."
+        )
     if runtime not in TASK_RUNTIMES:
         return [], []
     name = RUNTIME_NAMES[runtime]
@@ -60,6 +69,8 @@ def _problem(spec: ModelSpec, runtime: str) -> str | None:
         return f"resizes the whole image to the input (stretch), and this app was asked for --resize {p.resize}"
     if spec.input.dtype not in ("uint8", "float32"):
         return f"takes uint8 or float32 inputs, and this model's input is {spec.input.dtype}"
+    if spec.task == "classify" and spec.head.apply_softmax:
+        return "applies no softmax, and this model outputs logits (the app would show them as scores)"
     if spec.input.dtype == "uint8" and p.input_values != "raw":
         return "fills a uint8 input with raw pixels, and this app was asked to normalize them (--uint8-input normalize)"
     metadata = read_embedded_metadata(spec.model_bytes)

@@ -52,6 +52,7 @@ FIELDS: dict[str, str] = {
     "score_activation": "str",
     "strip_postprocess": "bool",
     "runtime": "str",
+    "accelerator": "str",
     "app_name": "str",
     "package": "str",
     "language": "str",
@@ -96,6 +97,7 @@ def options_from_request(request, project: Path) -> dict:
         "score_activation": inputs.score_activation,
         "strip_postprocess": inputs.strip_postprocess,
         "runtime": app.runtime,
+        "accelerator": app.accelerator,
         "app_name": app.app_name,
         "package": app.package_name,
         "language": app.language,
@@ -150,6 +152,7 @@ def request_from_options(options: dict, project: Path):
     app = AppOptions(
         given("app_name", "TFLite Classifier"), given("package", "com.example.tfliteclassifier"), given("language", "kotlin"),
         given("top_k", 3), given("threads", 4), given("runtime", "interpreter"),
+        given("accelerator", "auto"),
     )
     return NewProjectRequest(inputs, project, app, o["softmax"], list(o["golden_images"] or []), force=True)
 

@@ -3,9 +3,10 @@
 The template carries a Kotlin and a Java version of the Android-facing classes side by side
 (``*.kt`` / ``*.java`` next to each other in the app package), the classes of both tasks
 (classification and detection), and the model helpers of each runtime (``X.kt`` for the LiteRT
-interpreter, ``X.task-library.kt`` and ``X.mediapipe.kt`` for the task runtimes). The ml/ core
-and the tests are Java in both languages; the task runtimes preprocess natively, so they keep
-only the ml/ classes the UI uses. Deleting what was not chosen here keeps the template a plain
+interpreter, ``ModelRunner.compiled-model.kt`` for LiteRT's CompiledModel, which shares the
+interpreter's helpers, ``X.task-library.kt`` and ``X.mediapipe.kt`` for the task runtimes). The
+ml/ core and the tests are Java in both languages; the task runtimes preprocess natively, so they
+keep only the ml/ classes the UI uses. Deleting what was not chosen here keeps the template a plain
 cookiecutter template.
 """
 
@@ -14,7 +15,9 @@ from pathlib import Path
 language = "{{ cookiecutter.language }}"
 task = "{{ cookiecutter.task }}"
 runtime = "{{ cookiecutter.runtime }}"
-RUNTIME_VARIANTS = ("task-library", "mediapipe")
+RUNTIME_VARIANTS = ("compiled-model", "task-library", "mediapipe")
+# The runtimes that run the ml/ core (preprocessing and post-processing in Java).
+CORE_RUNTIMES = ("interpreter", "compiled-model")
 
 app_package = Path("app/src/main/java/{{ cookiecutter.package_dir }}")
 test_package = Path("app/src/test/java/{{ cookiecutter.package_dir }}")
@@ -54,10 +57,10 @@ for variant in RUNTIME_VARIANTS:
         else:
             source.unlink()
 
-# The task runtimes preprocess and post-process natively: the interpreter's arithmetic, its
-# LiteRT glue and the JVM golden tests of that arithmetic are not part of their apps.
-INTERPRETER_ONLY = [
-    "LiteRt",
+# The task runtimes preprocess and post-process natively: the ml/ core's arithmetic, its LiteRT
+# glue and the JVM golden tests of that arithmetic are not part of their apps.
+CORE_ONLY = [
+    "ModelRunner",
     "ml/ImagePreprocessor",
     "ml/RgbaReader",
     "ml/TensorSpec",
@@ -71,8 +74,8 @@ INTERPRETER_ONLY = [
     "ml/GoldenData",
     "ml/ModelAssetsTest",
 ]
-if runtime != "interpreter":
-    for name in INTERPRETER_ONLY:
+if runtime not in CORE_RUNTIMES:
+    for name in CORE_ONLY:
         for root in (app_package, test_package):
             for suffix in (".kt", ".java"):
                 path = root / f"{name}{suffix}"

@@ -44,7 +44,7 @@ android {
         viewBinding = true
     }
 
-    // A compressed asset cannot be memory-mapped: {{ "the interpreter" if cookiecutter.runtime == "interpreter" else ("the Task Library" if cookiecutter.runtime == "task-library" else "MediaPipe") }} needs the .tflite stored as-is.
+    // A compressed asset cannot be memory-mapped: {{ {"interpreter": "the interpreter", "compiled-model": "LiteRT", "task-library": "the Task Library", "mediapipe": "MediaPipe"}[cookiecutter.runtime] }} needs the .tflite stored as-is.
     androidResources {
         noCompress += "tflite"
     }
@@ -83,11 +83,19 @@ dependencies {
     implementation(libs.androidx.camera.camera2)
     implementation(libs.androidx.camera.lifecycle)
     implementation(libs.androidx.camera.view)
-{%- if cookiecutter.runtime == "interpreter" %}
+{%- if cookiecutter.runtime in ("interpreter", "compiled-model") %}
     implementation(libs.litert)
+{%- if cookiecutter.accelerator != "cpu" %}
+    // The GPU {{ "delegate" if cookiecutter.runtime == "interpreter" else "accelerator" }}; the app falls back to the CPU where it cannot run.
+    implementation(libs.litert.gpu)
+{%- endif %}
 {%- elif cookiecutter.runtime == "task-library" %}
     // Brings org.tensorflow:tensorflow-lite: no com.google.ai.edge.litert artifact may join it.
     implementation(libs.tensorflow.lite.task.vision)
+{%- if cookiecutter.accelerator != "cpu" %}
+    // The GPU delegate BaseOptions.useGpu() loads; the app falls back to the CPU where it fails.
+    implementation(libs.tensorflow.lite.gpu.delegate.plugin)
+{%- endif %}
 {%- else %}
     implementation(libs.mediapipe.tasks.vision)
 {%- endif %}

@@ -37,6 +37,11 @@ public final class Interpreter extends InterpreterImpl implements InterpreterApi
         }
 
         @Override
+        public Options addDelegate(Delegate delegate) {
+            throw new RuntimeException("stub");
+        }
+
+        @Override
         public Options setCancellable(boolean allow) {
             throw new RuntimeException("stub");
         }

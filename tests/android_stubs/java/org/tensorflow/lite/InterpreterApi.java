@@ -5,7 +5,11 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.NonNull;
 
-/** Delegate/DelegateFactory/acceleration-config members of Options are omitted (unused here). */
+/**
+ * LiteRT 1.4.x. Options.addDelegate(Delegate) is stubbed (GPU delegate); getDelegates,
+ * addDelegateFactory/getDelegateFactories, setRuntime and setAccelerationConfig are omitted. The
+ * LiteRT 2.x copy of this class has no delegate members at all (Interpreter is CPU-only there).
+ */
 public interface InterpreterApi extends AutoCloseable {
 
     class Options {
@@ -38,6 +42,10 @@ public interface InterpreterApi extends AutoCloseable {
         }
 
         public boolean isCancellable() {
+            throw new RuntimeException("stub");
+        }
+
+        public Options addDelegate(Delegate delegate) {
             throw new RuntimeException("stub");
         }
 

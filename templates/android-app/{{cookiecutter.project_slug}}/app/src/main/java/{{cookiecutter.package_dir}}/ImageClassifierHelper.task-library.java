@@ -1,14 +1,16 @@
+{%- set gpu = cookiecutter.accelerator != "cpu" -%}
 package {{ cookiecutter.package_name }};
 
 import android.content.Context;
 import android.graphics.Bitmap;
-import android.os.SystemClock;
 
 import androidx.camera.core.ImageProxy;
 
+import {{ cookiecutter.package_name }}.ml.Acceleration;
 import {{ cookiecutter.package_name }}.ml.Category;
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
 import {{ cookiecutter.package_name }}.ml.Orientation;
+import {{ cookiecutter.package_name }}.ml.Timing;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -29,21 +31,27 @@ import org.tensorflow.lite.task.vision.classifier.ImageClassifier;
  */
 public final class ImageClassifierHelper implements Closeable {
 
-    /** Top categories, best first, and how long the Task Library took (its preprocessing included). */
+    /**
+     * Top categories, best first, and how long each stage took: preprocessing is the app's (the
+     * frame as a bitmap), the Task Library's own turning, resizing and normalizing counts as
+     * inference.
+     */
     public static final class Result {
         public final List<Category> categories;
-        public final long inferenceTimeMs;
+        public final Timing timing;
 
-        Result(List<Category> categories, long inferenceTimeMs) {
+        Result(List<Category> categories, Timing timing) {
             this.categories = categories;
-            this.inferenceTimeMs = inferenceTimeMs;
+            this.timing = timing;
         }
     }
 
     private final ImageClassifier classifier;
+    private final Acceleration acceleration;
 
-    private ImageClassifierHelper(ImageClassifier classifier) {
+    private ImageClassifierHelper(ImageClassifier classifier, Acceleration acceleration) {
         this.classifier = classifier;
+        this.acceleration = acceleration;
     }
 
     /**
@@ -53,44 +61,66 @@ public final class ImageClassifierHelper implements Closeable {
      * @throws IOException when the model cannot be read
      * @throws RuntimeException when the Task Library cannot use it
      */
-    public static ImageClassifierHelper create(Context context, int numThreads) throws IOException {
-        ImageClassifier.ImageClassifierOptions options = ImageClassifier.ImageClassifierOptions.builder()
-                .setBaseOptions(BaseOptions.builder().setNumThreads(numThreads).build())
-                .setMaxResults(ModelConfig.MAX_RESULTS)
-                .build();
-        return new ImageClassifierHelper(ImageClassifier.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options));
+    public static ImageClassifierHelper create(Context context, Acceleration acceleration) throws IOException {
+{%- if gpu %}
+        Backends.OnBackend<ImageClassifier> built = Backends.build(
+                acceleration, () -> null, useGpu -> classifier(context, acceleration, useGpu));
+        return new ImageClassifierHelper(built.value, built.acceleration);
+{%- else %}
+        return new ImageClassifierHelper(classifier(context, acceleration), acceleration);
+{%- endif %}
     }
 
-    public static ImageClassifierHelper create(Context context) throws IOException {
-        return create(context, ModelConfig.NUM_THREADS);
+    private static ImageClassifier classifier(Context context, Acceleration acceleration{% if gpu %}, boolean useGpu{% endif %})
+            throws IOException {
+        BaseOptions.Builder base = BaseOptions.builder().setNumThreads(acceleration.threads());
+{%- if gpu %}
+        if (useGpu) {
+            base.useGpu();
+        }
+{%- endif %}
+        ImageClassifier.ImageClassifierOptions options = ImageClassifier.ImageClassifierOptions.builder()
+                .setBaseOptions(base.build())
+                .setMaxResults(ModelConfig.MAX_RESULTS)
+                .build();
+        return ImageClassifier.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options);
+    }
+
+    /** What really runs the model: the backend asked for, or the CPU and why. */
+    public Acceleration acceleration() {
+        return acceleration;
     }
 
     /** Classifies the part of a camera frame the preview shows (its crop rect), turned upright by its rotation. */
     public Result classify(ImageProxy frame) {
+        long start = System.nanoTime();
+        TensorImage image = TensorImage.fromBitmap(frame.toBitmap());
         ImageProcessingOptions options = ImageProcessingOptions.builder()
                 .setOrientation(taskOrientation(Orientation.ofRotation(frame.getImageInfo().getRotationDegrees())))
                 .setRoi(frame.getCropRect())
                 .build();
-        return run(TensorImage.fromBitmap(frame.toBitmap()), options);
+        return run(start, image, options);
     }
 
     /** Classifies a photo (ARGB_8888) once {@code orientation}, from its EXIF, has turned it upright. */
     public Result classify(Bitmap photo, Orientation orientation) {
+        long start = System.nanoTime();
         ImageProcessingOptions options = ImageProcessingOptions.builder().setOrientation(taskOrientation(orientation)).build();
-        return run(TensorImage.fromBitmap(photo), options);
+        return run(start, TensorImage.fromBitmap(photo), options);
     }
 
-    private Result run(TensorImage image, ImageProcessingOptions options) {
-        long start = SystemClock.elapsedRealtime();
+    /** Runs the classifier; {@code start} is when preprocessing began. */
+    private Result run(long start, TensorImage image, ImageProcessingOptions options) {
+        long preprocessed = System.nanoTime();
         List<Classifications> heads = classifier.classify(image, options);
-        long inferenceTimeMs = SystemClock.elapsedRealtime() - start;
+        long inferred = System.nanoTime();
         List<Category> categories = new ArrayList<>();
         if (!heads.isEmpty()) {
             for (org.tensorflow.lite.support.label.Category category : heads.get(0).getCategories()) {
                 categories.add(new Category(category.getIndex(), category.getLabel(), category.getScore()));
             }
         }
-        return new Result(categories, inferenceTimeMs);
+        return new Result(categories, Timing.ofNanos(start, preprocessed, inferred, System.nanoTime()));
     }
 
     /** The Task Library's orientations are the EXIF ones, in the order of their tags 1 to 8. */

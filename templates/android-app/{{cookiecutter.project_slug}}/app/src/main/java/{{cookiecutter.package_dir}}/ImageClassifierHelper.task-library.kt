@@ -1,12 +1,14 @@
+{%- set gpu = cookiecutter.accelerator != "cpu" -%}
 package {{ cookiecutter.package_name }}
 
 import android.content.Context
 import android.graphics.Bitmap
-import android.os.SystemClock
 import androidx.camera.core.ImageProxy
+import {{ cookiecutter.package_name }}.ml.Acceleration
 import {{ cookiecutter.package_name }}.ml.Category
 import {{ cookiecutter.package_name }}.ml.ModelConfig
 import {{ cookiecutter.package_name }}.ml.Orientation
+import {{ cookiecutter.package_name }}.ml.Timing
 import java.io.Closeable
 import org.tensorflow.lite.support.image.TensorImage
 import org.tensorflow.lite.task.core.BaseOptions
@@ -19,32 +21,43 @@ import org.tensorflow.lite.task.vision.classifier.ImageClassifier
  *
  * Not thread-safe: [MainViewModel] calls it from one background thread.
  */
-class ImageClassifierHelper private constructor(private val classifier: ImageClassifier) : Closeable {
+class ImageClassifierHelper private constructor(
+    private val classifier: ImageClassifier,
+    /** What really runs the model: the backend asked for, or the CPU and why. */
+    val acceleration: Acceleration,
+) : Closeable {
 
-    /** Top categories, best first, and how long the Task Library took (its preprocessing included). */
-    data class Result(val categories: List<Category>, val inferenceTimeMs: Long)
+    /**
+     * Top categories, best first, and how long each stage took: preprocessing is the app's
+     * (the frame as a bitmap), the Task Library's own turning, resizing and normalizing counts
+     * as inference.
+     */
+    data class Result(val categories: List<Category>, val timing: Timing)
 
     /** Classifies the part of a camera frame the preview shows (its crop rect), turned upright by its rotation. */
     fun classify(frame: ImageProxy): Result {
+        val start = System.nanoTime()
+        val image = TensorImage.fromBitmap(frame.toBitmap())
         val options = ImageProcessingOptions.builder()
             .setOrientation(taskOrientation(Orientation.ofRotation(frame.imageInfo.rotationDegrees)))
             .setRoi(frame.cropRect)
             .build()
-        return run(TensorImage.fromBitmap(frame.toBitmap()), options)
+        return run(start, image, options)
     }
 
     /** Classifies a photo (ARGB_8888) once [orientation], from its EXIF, has turned it upright. */
     fun classify(photo: Bitmap, orientation: Orientation): Result {
+        val start = System.nanoTime()
         val options = ImageProcessingOptions.builder().setOrientation(taskOrientation(orientation)).build()
-        return run(TensorImage.fromBitmap(photo), options)
+        return run(start, TensorImage.fromBitmap(photo), options)
     }
 
-    private fun run(image: TensorImage, options: ImageProcessingOptions): Result {
-        val start = SystemClock.elapsedRealtime()
+    private fun run(start: Long, image: TensorImage, options: ImageProcessingOptions): Result {
+        val preprocessed = System.nanoTime()
         val heads = classifier.classify(image, options)
-        val inferenceTimeMs = SystemClock.elapsedRealtime() - start
+        val inferred = System.nanoTime()
         val categories = heads.firstOrNull()?.categories.orEmpty().map { Category(it.index, it.label, it.score.toDouble()) }
-        return Result(categories, inferenceTimeMs)
+        return Result(categories, Timing.ofNanos(start, preprocessed, inferred, System.nanoTime()))
     }
 
     override fun close() = classifier.close()
@@ -56,12 +69,25 @@ class ImageClassifierHelper private constructor(private val classifier: ImageCla
          *
          * @throws Exception with a readable message when the model cannot be used.
          */
-        fun create(context: Context, numThreads: Int = ModelConfig.NUM_THREADS): ImageClassifierHelper {
+        fun create(context: Context, acceleration: Acceleration = ModelConfig.DEFAULT_ACCELERATION): ImageClassifierHelper {
+{%- if gpu %}
+            val built = Backends.build(acceleration, { null }) { useGpu -> classifier(context, acceleration, useGpu) }
+            return ImageClassifierHelper(built.value, built.acceleration)
+{%- else %}
+            return ImageClassifierHelper(classifier(context, acceleration), acceleration)
+{%- endif %}
+        }
+
+        private fun classifier(context: Context, acceleration: Acceleration{% if gpu %}, useGpu: Boolean{% endif %}): ImageClassifier {
+            val base = BaseOptions.builder().setNumThreads(acceleration.threads())
+{%- if gpu %}
+            if (useGpu) base.useGpu()
+{%- endif %}
             val options = ImageClassifier.ImageClassifierOptions.builder()
-                .setBaseOptions(BaseOptions.builder().setNumThreads(numThreads).build())
+                .setBaseOptions(base.build())
                 .setMaxResults(ModelConfig.MAX_RESULTS)
                 .build()
-            return ImageClassifierHelper(ImageClassifier.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options))
+            return ImageClassifier.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options)
         }
 
         /** The Task Library's orientations are the EXIF ones, in the order of their tags 1 to 8. */

@@ -1,5 +1,8 @@
 {%- set detect = cookiecutter.task == "detect" -%}
 {%- set Helper = "ObjectDetectorHelper" if detect else "ImageClassifierHelper" -%}
+{%- set gpu = cookiecutter.accelerator != "cpu" -%}
+{%- set threads = cookiecutter.runtime != "mediapipe" -%}
+{%- set thread_choices = [1, 2, 4, cookiecutter.num_threads | int] | unique | sort -%}
 package {{ cookiecutter.package_name }};
 
 import android.Manifest;
@@ -30,16 +33,17 @@ import {{ cookiecutter.package_name }}.MainViewModel.ModelStatus;
 import {{ cookiecutter.package_name }}.MainViewModel.PhotoState;
 import {{ cookiecutter.package_name }}.MainViewModel.UiState;
 import {{ cookiecutter.package_name }}.databinding.ActivityMainBinding;
+import {{ cookiecutter.package_name }}.ml.Acceleration;
 {%- if not detect %}
 import {{ cookiecutter.package_name }}.ml.Category;
 {%- endif %}
+import {{ cookiecutter.package_name }}.ml.LatencyMonitor;
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
 {%- if detect %}
 import {{ cookiecutter.package_name }}.ml.Orientation;
-{%- else %}
+{%- endif %}
 
 import java.util.Locale;
-{%- endif %}
 
 /**
  * The one screen: live camera {{ "detection" if detect else "classification" }}, or a picked photo and its {{ "objects" if detect else "categories" }}. It only
@@ -47,6 +51,12 @@ import java.util.Locale;
  * view model, so it loads once and survives rotation, and results only reach a started screen.
  */
 public class MainActivity extends AppCompatActivity {
+{%- if threads %}
+
+    /** The thread counts the settings offer, and their buttons (same order). */
+    private static final int[] THREAD_COUNTS = { {{- thread_choices | join(", ") -}} };
+    private static final int[] THREAD_BUTTONS = { {%- for count in thread_choices %}R.id.threads_{{ count }}{% if not loop.last %}, {% endif %}{% endfor -%} };
+{%- endif %}
 
     private ActivityMainBinding binding;
     private MainViewModel viewModel;
@@ -90,6 +100,9 @@ public class MainActivity extends AppCompatActivity {
                 .build()));
         binding.cameraButton.setOnClickListener(v -> viewModel.showLiveCamera());
         binding.allowCameraButton.setOnClickListener(v -> askForCameraAgain());
+{%- if gpu or threads %}
+        listenToSettings();
+{%- endif %}
 
         // Asked once each time the app starts (the view model outlives rotations, not the
         // process); without the camera, photos still work.
@@ -112,6 +125,9 @@ public class MainActivity extends AppCompatActivity {
     }
 
     private void render(UiState state) {
+{%- if gpu or threads %}
+        showSettings(state.acceleration);
+{%- endif %}
         boolean failed = state.model == ModelStatus.FAILED;
         binding.errorPanel.setVisibility(failed ? View.VISIBLE : View.GONE);
         binding.resultPanel.setVisibility(failed ? View.GONE : View.VISIBLE);
@@ -122,6 +138,7 @@ public class MainActivity extends AppCompatActivity {
             return;
         }
         binding.pickPhotoButton.setEnabled(state.model == ModelStatus.READY);
+        binding.backend.setText(state.running != null ? describe(state.running) : "");
         PhotoState photo = state.photo;
         backToCamera.setEnabled(photo != null);
         binding.cameraButton.setVisibility(photo != null ? View.VISIBLE : View.GONE);
@@ -143,6 +160,7 @@ public class MainActivity extends AppCompatActivity {
                 showStatus("");
             }
             showResult(state.liveResult{% if detect %}, camera.displayOrientation(state.liveRotationDegrees), true{% endif %});
+            showLatency(state.latency);
             return;
         }
         camera.stop();
@@ -155,6 +173,7 @@ public class MainActivity extends AppCompatActivity {
             showStatus(getString(R.string.reading_photo));
         }
         showResult(photo.result{% if detect %}, Orientation.UPRIGHT, false{% endif %});
+        showLatency(photo.result != null ? LatencyMonitor.Summary.of(photo.result.timing) : null);
     }
 {%- if detect %}
 
@@ -166,21 +185,18 @@ public class MainActivity extends AppCompatActivity {
         binding.overlay.show(result, orientation, fill);
         if (result == null) {
             binding.results.setText(R.string.no_result);
-            binding.inferenceTime.setText("");
             return;
         }
         int found = result.detections.size();
         binding.results.setText(found == 0
                 ? getString(R.string.no_objects)
                 : getResources().getQuantityString(R.plurals.objects_found, found, found));
-        binding.inferenceTime.setText(getString(R.string.inference_time, result.inferenceTimeMs));
     }
 {%- else %}
 
     private void showResult(@Nullable ImageClassifierHelper.Result result) {
         if (result == null) {
             binding.results.setText(R.string.no_result);
-            binding.inferenceTime.setText("");
             return;
         }
         StringBuilder text = new StringBuilder();
@@ -191,7 +207,81 @@ public class MainActivity extends AppCompatActivity {
             text.append(String.format(Locale.ROOT, "%-24s %5.1f%%", category.label(), category.score() * 100));
         }
         binding.results.setText(text);
-        binding.inferenceTime.setText(getString(R.string.inference_time, result.inferenceTimeMs));
+    }
+{%- endif %}
+
+    /** Mean, P50 and P95 of each stage, one line each; nothing before the first result. */
+    private void showLatency(@Nullable LatencyMonitor.Summary summary) {
+        boolean shown = summary != null && summary.count() > 0;
+        binding.latency.setVisibility(shown ? View.VISIBLE : View.GONE);
+        if (!shown) {
+            return;
+        }
+        binding.latency.setText(getResources().getQuantityString(R.plurals.latency_over, summary.count(), summary.count())
+                + "\n" + latencyRow(R.string.latency_preprocess, summary.preprocess())
+                + "\n" + latencyRow(R.string.latency_inference, summary.inference())
+                + "\n" + latencyRow(R.string.latency_postprocess, summary.postprocess()));
+    }
+
+    private String latencyRow(int name, LatencyMonitor.Stage stage) {
+        return String.format(Locale.ROOT, "%-9s %7.1f %7.1f %7.1f", getString(name), stage.mean(), stage.p50(), stage.p95());
+    }
+
+    /** What runs the model, said plainly (and why it is not the GPU that was asked for). */
+    private String describe(Acceleration running) {
+{%- if gpu %}
+        String reason = running.fallbackReason();
+        if (reason != null) {
+            return getString(R.string.gpu_fell_back, {% if threads %}running.threads(), {% endif %}reason);
+        }
+        if (running.backend() == Acceleration.Backend.GPU) {
+            return ModelConfig.GPU_LIMITS.isEmpty()
+                    ? getString(R.string.running_on_gpu)
+                    : getString(R.string.running_on_gpu_partly, ModelConfig.GPU_LIMITS);
+        }
+{%- endif %}
+        return getString(R.string.running_on_cpu{% if threads %}, running.threads(){% endif %});
+    }
+{%- if gpu or threads %}
+
+    /** The settings change the view model's acceleration, which reloads the model; equal values are ignored. */
+    private void listenToSettings() {
+{%- if gpu %}
+        binding.backendGroup.addOnButtonCheckedListener((group, checkedId, isChecked) -> {
+            if (isChecked) {
+                Acceleration.Backend backend =
+                        checkedId == R.id.backend_gpu ? Acceleration.Backend.GPU : Acceleration.Backend.CPU;
+                viewModel.setAcceleration(currentAcceleration().withBackend(backend));
+            }
+        });
+{%- endif %}
+{%- if threads %}
+        binding.threadsGroup.addOnButtonCheckedListener((group, checkedId, isChecked) -> {
+            for (int i = 0; i < THREAD_BUTTONS.length; i++) {
+                if (isChecked && THREAD_BUTTONS[i] == checkedId) {
+                    viewModel.setAcceleration(currentAcceleration().withThreads(THREAD_COUNTS[i]));
+                }
+            }
+        });
+{%- endif %}
+    }
+
+    private Acceleration currentAcceleration() {
+        UiState state = viewModel.state().getValue();
+        return state != null ? state.acceleration : ModelConfig.DEFAULT_ACCELERATION;
+    }
+
+    private void showSettings(Acceleration acceleration) {
+{%- if gpu %}
+        binding.backendGroup.check(acceleration.backend() == Acceleration.Backend.GPU ? R.id.backend_gpu : R.id.backend_cpu);
+{%- endif %}
+{%- if threads %}
+        for (int i = 0; i < THREAD_COUNTS.length; i++) {
+            if (THREAD_COUNTS[i] == acceleration.threads()) {
+                binding.threadsGroup.check(THREAD_BUTTONS[i]);
+            }
+        }
+{%- endif %}
     }
 {%- endif %}
 

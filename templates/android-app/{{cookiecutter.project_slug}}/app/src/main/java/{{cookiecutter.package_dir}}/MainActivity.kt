@@ -1,5 +1,8 @@
 {%- set detect = cookiecutter.task == "detect" -%}
 {%- set Helper = "ObjectDetectorHelper" if detect else "ImageClassifierHelper" -%}
+{%- set gpu = cookiecutter.accelerator != "cpu" -%}
+{%- set threads = cookiecutter.runtime != "mediapipe" -%}
+{%- set thread_choices = [1, 2, 4, cookiecutter.num_threads | int] | unique | sort -%}
 package {{ cookiecutter.package_name }}
 
 import android.Manifest
@@ -27,12 +30,13 @@ import {{ cookiecutter.package_name }}.MainViewModel.CameraPermission
 import {{ cookiecutter.package_name }}.MainViewModel.ModelStatus
 import {{ cookiecutter.package_name }}.MainViewModel.PhotoState
 import {{ cookiecutter.package_name }}.databinding.ActivityMainBinding
+import {{ cookiecutter.package_name }}.ml.Acceleration
+import {{ cookiecutter.package_name }}.ml.LatencyMonitor
 import {{ cookiecutter.package_name }}.ml.ModelConfig
 {%- if detect %}
 import {{ cookiecutter.package_name }}.ml.Orientation
-{%- else %}
-import java.util.Locale
 {%- endif %}
+import java.util.Locale
 import kotlinx.coroutines.launch
 
 /**
@@ -77,6 +81,9 @@ class MainActivity : AppCompatActivity() {
         }
         binding.cameraButton.setOnClickListener { viewModel.showLiveCamera() }
         binding.allowCameraButton.setOnClickListener { askForCameraAgain() }
+{%- if gpu or threads %}
+        listenToSettings()
+{%- endif %}
 
         // Asked once each time the app starts (the view model outlives rotations, not the
         // process); without the camera, photos still work.
@@ -99,6 +106,9 @@ class MainActivity : AppCompatActivity() {
     }
 
     private fun render(state: MainViewModel.UiState) {
+{%- if gpu or threads %}
+        showSettings(state.acceleration)
+{%- endif %}
         val model = state.model
         binding.errorPanel.isVisible = model is ModelStatus.Failed
         binding.resultPanel.isVisible = model !is ModelStatus.Failed
@@ -109,6 +119,7 @@ class MainActivity : AppCompatActivity() {
             return
         }
         binding.pickPhotoButton.isEnabled = model == ModelStatus.Ready
+        binding.backend.text = state.running?.let(::describe) ?: ""
         val photo = state.photo
         backToCamera.isEnabled = photo != null
         binding.cameraButton.isVisible = photo != null
@@ -127,22 +138,26 @@ class MainActivity : AppCompatActivity() {
                     },
                 )
                 showResult(state.liveResult{% if detect %}, camera.displayOrientation(state.liveRotationDegrees), fill = true{% endif %})
+                showLatency(state.latency)
             }
             PhotoState.Loading -> {
                 camera.stop()
                 showStatus(getString(R.string.reading_photo))
                 showResult(null{% if detect %}, Orientation.UPRIGHT, fill = false{% endif %})
+                showLatency(null)
             }
             is PhotoState.Shown -> {
                 camera.stop()
                 binding.pickedImage.setImageBitmap(photo.image)
                 showStatus("")
                 showResult(photo.result{% if detect %}, Orientation.UPRIGHT, fill = false{% endif %})
+                showLatency(LatencyMonitor.Summary.of(photo.result.timing))
             }
             is PhotoState.Failed -> {
                 camera.stop()
                 showStatus(getString(R.string.photo_unreadable, photo.message))
                 showResult(null{% if detect %}, Orientation.UPRIGHT, fill = false{% endif %})
+                showLatency(null)
             }
         }
     }
@@ -159,7 +174,6 @@ class MainActivity : AppCompatActivity() {
             result.detections.isEmpty() -> getString(R.string.no_objects)
             else -> resources.getQuantityString(R.plurals.objects_found, result.detections.size, result.detections.size)
         }
-        binding.inferenceTime.text = result?.let { getString(R.string.inference_time, it.inferenceTimeMs) } ?: ""
     }
 {%- else %}
 
@@ -167,7 +181,64 @@ class MainActivity : AppCompatActivity() {
         binding.results.text = result?.categories?.joinToString("\n") {
             String.format(Locale.ROOT, "%-24s %5.1f%%", it.label(), it.score() * 100)
         } ?: getString(R.string.no_result)
-        binding.inferenceTime.text = result?.let { getString(R.string.inference_time, it.inferenceTimeMs) } ?: ""
+    }
+{%- endif %}
+
+    /** Mean, P50 and P95 of each stage, one line each; nothing before the first result. */
+    private fun showLatency(summary: LatencyMonitor.Summary?) {
+        binding.latency.isVisible = summary != null && summary.count() > 0
+        if (summary == null || summary.count() == 0) return
+        val row = { name: Int, stage: LatencyMonitor.Stage ->
+            String.format(Locale.ROOT, "%-9s %7.1f %7.1f %7.1f", getString(name), stage.mean(), stage.p50(), stage.p95())
+        }
+        binding.latency.text = listOf(
+            resources.getQuantityString(R.plurals.latency_over, summary.count(), summary.count()),
+            row(R.string.latency_preprocess, summary.preprocess()),
+            row(R.string.latency_inference, summary.inference()),
+            row(R.string.latency_postprocess, summary.postprocess()),
+        ).joinToString("\n")
+    }
+
+    /** What runs the model, said plainly (and why it is not the GPU that was asked for). */
+    private fun describe(running: Acceleration): String {
+        val reason = running.fallbackReason()
+        return when {
+{%- if gpu %}
+            reason != null -> getString(R.string.gpu_fell_back{% if threads %}, running.threads(){% endif %}, reason)
+            running.backend() == Acceleration.Backend.GPU && ModelConfig.GPU_LIMITS.isNotEmpty() ->
+                getString(R.string.running_on_gpu_partly, ModelConfig.GPU_LIMITS)
+            running.backend() == Acceleration.Backend.GPU -> getString(R.string.running_on_gpu)
+{%- endif %}
+            else -> getString(R.string.running_on_cpu{% if threads %}, running.threads(){% endif %})
+        }
+    }
+{%- if gpu or threads %}
+
+    /** The settings change the view model's acceleration, which reloads the model; equal values are ignored. */
+    private fun listenToSettings() {
+{%- if gpu %}
+        binding.backendGroup.addOnButtonCheckedListener { _, checkedId, isChecked ->
+            if (isChecked) {
+                val backend = if (checkedId == R.id.backend_gpu) Acceleration.Backend.GPU else Acceleration.Backend.CPU
+                viewModel.setAcceleration(viewModel.state.value.acceleration.withBackend(backend))
+            }
+        }
+{%- endif %}
+{%- if threads %}
+        binding.threadsGroup.addOnButtonCheckedListener { _, checkedId, isChecked ->
+            val count = THREAD_BUTTONS.entries.firstOrNull { it.value == checkedId }?.key
+            if (isChecked && count != null) viewModel.setAcceleration(viewModel.state.value.acceleration.withThreads(count))
+        }
+{%- endif %}
+    }
+
+    private fun showSettings(acceleration: Acceleration) {
+{%- if gpu %}
+        binding.backendGroup.check(if (acceleration.backend() == Acceleration.Backend.GPU) R.id.backend_gpu else R.id.backend_cpu)
+{%- endif %}
+{%- if threads %}
+        THREAD_BUTTONS[acceleration.threads()]?.let { binding.threadsGroup.check(it) }
+{%- endif %}
     }
 {%- endif %}
 
@@ -212,4 +283,11 @@ class MainActivity : AppCompatActivity() {
             insets
         }
     }
+{%- if threads %}
+
+    private companion object {
+        /** The thread counts the settings offer, and their buttons. */
+        val THREAD_BUTTONS = mapOf({% for count in thread_choices %}{{ count }} to R.id.threads_{{ count }}{% if not loop.last %}, {% endif %}{% endfor %})
+    }
+{%- endif %}
 }

@@ -18,6 +18,10 @@ import androidx.lifecycle.AndroidViewModel;
 import androidx.lifecycle.LiveData;
 import androidx.lifecycle.MutableLiveData;
 
+import {{ cookiecutter.package_name }}.ml.Acceleration;
+import {{ cookiecutter.package_name }}.ml.LatencyMonitor;
+import {{ cookiecutter.package_name }}.ml.ModelConfig;
+
 import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -25,9 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Owns the model for as long as the screen exists, rotations included: loads it once, runs camera
- * frames and picked photos through it on one background thread, and publishes what the screen
- * shows as {@link #state()}. {@link MainActivity} only renders the state and forwards what the
+ * Owns the model for as long as the screen exists, rotations included: loads it (again when the
+ * backend or thread setting changes), runs camera frames and picked photos through it on one
+ * background thread, and publishes what the screen shows as {@link #state()}. {@link MainActivity} only renders the state and forwards what the
  * user does.
  *
  * <p>Threads: {@link #helper} is only touched on {@link #worker}; the state only changes on the
@@ -37,6 +41,9 @@ import java.util.concurrent.Future;
 public class MainViewModel extends AndroidViewModel {
 
     private static final String TAG = "MainViewModel";
+
+    /** How many camera results the latency statistics are over. */
+    private static final int LATENCY_WINDOW = 100;
 
     /** Whether the model is usable yet. */
     public enum ModelStatus { LOADING, READY, FAILED }
@@ -66,6 +73,12 @@ public class MainViewModel extends AndroidViewModel {
         public final ModelStatus model;
         /** Why the model failed to load; null unless {@link ModelStatus#FAILED}. */
         @Nullable public final String modelError;
+        /** The backend and threads the settings ask for. */
+        public final Acceleration acceleration;
+        /** What runs once the model is loaded: {@link #acceleration}, or the CPU and why; null while loading. */
+        @Nullable public final Acceleration running;
+        /** Latency of the latest camera results, per stage. */
+        @Nullable public final LatencyMonitor.Summary latency;
         /** Whether camera frames are flowing. */
         public final boolean cameraOpen;
         /** The latest camera result while the camera is open. */
@@ -80,13 +93,17 @@ public class MainViewModel extends AndroidViewModel {
         /** Why the camera could not start (none on this device, or in use by another app). */
         @Nullable public final String cameraProblem;
 
-        UiState(ModelStatus model, @Nullable String modelError, boolean cameraOpen, @Nullable {{ Helper }}.Result liveResult,
+        UiState(ModelStatus model, @Nullable String modelError, Acceleration acceleration, @Nullable Acceleration running,
+                @Nullable LatencyMonitor.Summary latency, boolean cameraOpen, @Nullable {{ Helper }}.Result liveResult,
 {%- if detect %}
                 int liveRotationDegrees,
 {%- endif %}
                 @Nullable PhotoState photo, CameraPermission cameraPermission, @Nullable String cameraProblem) {
             this.model = model;
             this.modelError = modelError;
+            this.acceleration = acceleration;
+            this.running = running;
+            this.latency = latency;
             this.cameraOpen = cameraOpen;
             this.liveResult = liveResult;
 {%- if detect %}
@@ -97,30 +114,36 @@ public class MainViewModel extends AndroidViewModel {
             this.cameraProblem = cameraProblem;
         }
 
-        UiState withModel(ModelStatus model, @Nullable String modelError) {
-            return new UiState(model, modelError, cameraOpen, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+        UiState withModel(ModelStatus model, @Nullable String modelError, @Nullable Acceleration running) {
+            return new UiState(model, modelError, acceleration, running, latency, cameraOpen, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
         }
 
-        UiState withLiveResult(@Nullable {{ Helper }}.Result liveResult{% if detect %}, int liveRotationDegrees{% endif %}) {
-            return new UiState(model, modelError, cameraOpen, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+        /** New settings: the model reloads, and the old backend's results and latencies go. */
+        UiState withAcceleration(Acceleration acceleration) {
+            return new UiState(ModelStatus.LOADING, null, acceleration, null, null, cameraOpen, null,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+        }
+
+        UiState withLiveResult(@Nullable {{ Helper }}.Result liveResult, @Nullable LatencyMonitor.Summary latency{% if detect %}, int liveRotationDegrees{% endif %}) {
+            return new UiState(model, modelError, acceleration, running, latency, cameraOpen, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
         }
 
         UiState withPhoto(@Nullable PhotoState photo) {
-            return new UiState(model, modelError, cameraOpen, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+            return new UiState(model, modelError, acceleration, running, latency, cameraOpen, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
         }
 
         UiState withCameraPermission(CameraPermission cameraPermission) {
-            return new UiState(model, modelError, cameraOpen, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+            return new UiState(model, modelError, acceleration, running, latency, cameraOpen, liveResult,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
         }
 
         /** Results of a camera that is no longer open are dropped with it. */
         UiState withCameraStatus(boolean cameraOpen, @Nullable String cameraProblem) {
-            return new UiState(model, modelError, cameraOpen, cameraOpen ? liveResult : null,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
+            return new UiState(model, modelError, acceleration, running, latency, cameraOpen, cameraOpen ? liveResult : null,{% if detect %} liveRotationDegrees,{% endif %} photo, cameraPermission, cameraProblem);
         }
     }
 
     private final MutableLiveData<UiState> state = new MutableLiveData<>(
-            new UiState(ModelStatus.LOADING, null, false, null,{% if detect %} 0,{% endif %} null, CameraPermission.UNKNOWN, null));
+            new UiState(ModelStatus.LOADING, null, ModelConfig.DEFAULT_ACCELERATION, null, null, false, null,{% if detect %} 0,{% endif %}
+                    null, CameraPermission.UNKNOWN, null));
 
     /** The one thread that touches {@link #helper}: the interpreter is not thread-safe. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
@@ -128,6 +151,12 @@ public class MainViewModel extends AndroidViewModel {
 
     /** Only read and written on {@link #worker}. */
     private {{ Helper }} helper;
+
+    /** The latest camera results' latencies; cleared when the backend changes. */
+    private final LatencyMonitor latency = new LatencyMonitor(LATENCY_WINDOW);
+
+    /** Numbers model loads; a load that is not the latest is skipped or its outcome dropped. */
+    private volatile int loadRequest;
 
     /** Numbers photo requests; a result that is not for the latest one is dropped. Main thread only. */
     private int photoRequest;
@@ -141,19 +170,55 @@ public class MainViewModel extends AndroidViewModel {
     public MainViewModel(@NonNull Application application) {
         super(application);
         main = ContextCompat.getMainExecutor(application);
+        load(ModelConfig.DEFAULT_ACCELERATION);
+    }
+
+    /**
+     * From the settings: rebuilds the model on {@code requested}'s backend and threads, off the
+     * main thread and without restarting anything else. Camera frames are dropped meanwhile.
+     */
+    public void setAcceleration(@NonNull Acceleration requested) {
+        if (requested.equals(current().acceleration)) {
+            return;
+        }
+        update(current().withAcceleration(requested));
+        load(requested);
+    }
+
+    /** (Re)loads the model on {@code requested}'s backend; a later call supersedes one not yet started. */
+    private void load(Acceleration requested) {
+        int request = ++loadRequest;
+        Application application = getApplication();
         worker.execute(() -> {
+            if (request != loadRequest) {
+                return; // the settings changed again before this load started
+            }
+            if (helper != null) {
+                helper.close();
+                helper = null;
+            }
+            latency.clear();
             try {
 {%- if live_stream %}
                 // Live results arrive on MediaPipe's own thread, one per frame it did not drop.
-                helper = {{ Helper }}.create(application, this::showLive);
+                helper = {{ Helper }}.create(application, requested, this::showLive);
 {%- else %}
-                helper = {{ Helper }}.create(application);
+                helper = {{ Helper }}.create(application, requested);
 {%- endif %}
-                main.execute(() -> update(current().withModel(ModelStatus.READY, null)));
+                Acceleration running = helper.acceleration();
+                main.execute(() -> {
+                    if (request == loadRequest) {
+                        update(current().withModel(ModelStatus.READY, null, running));
+                    }
+                });
             } catch ({% if not live_stream %}IOException | {% endif %}RuntimeException e) {
                 Log.e(TAG, "Model failed to load", e);
                 String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
-                main.execute(() -> update(current().withModel(ModelStatus.FAILED, message)));
+                main.execute(() -> {
+                    if (request == loadRequest) {
+                        update(current().withModel(ModelStatus.FAILED, message, null));
+                    }
+                });
             }
         });
     }
@@ -201,10 +266,12 @@ public class MainViewModel extends AndroidViewModel {
 
     /** A camera frame's result{% if detect %}, for a frame that {@code rotationDegrees} turned upright{% endif %}; any thread. */
     private void showLive({{ Helper }}.Result result{% if detect %}, int rotationDegrees{% endif %}) {
+        latency.add(result.timing);
+        LatencyMonitor.Summary summary = latency.summary();
         main.execute(() -> {
             // A photo picked, or the camera closed, while this frame ran: its result is not shown.
             if (current().photo == null && current().cameraOpen) {
-                update(current().withLiveResult(result{% if detect %}, rotationDegrees{% endif %}));
+                update(current().withLiveResult(result, summary{% if detect %}, rotationDegrees{% endif %}));
             }
         });
     }

@@ -11,6 +11,9 @@ import android.util.Log
 import androidx.camera.core.ImageProxy
 import androidx.lifecycle.AndroidViewModel
 import androidx.lifecycle.viewModelScope
+import {{ cookiecutter.package_name }}.ml.Acceleration
+import {{ cookiecutter.package_name }}.ml.LatencyMonitor
+import {{ cookiecutter.package_name }}.ml.ModelConfig
 import java.util.concurrent.Executor
 import java.util.concurrent.Executors
 import kotlinx.coroutines.CancellationException
@@ -25,9 +28,10 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 
 /**
- * Owns the model for as long as the screen exists, rotations included: loads it once, runs camera
- * frames and picked photos through it on one background thread, and publishes what the screen
- * shows as [state]. [MainActivity] only renders [state] and forwards what the user does.
+ * Owns the model for as long as the screen exists, rotations included: loads it (again when the
+ * backend or thread setting changes), runs camera frames and picked photos through it on one
+ * background thread, and publishes what the screen shows as [state]. [MainActivity] only renders
+ * [state] and forwards what the user does.
  */
 class MainViewModel(application: Application) : AndroidViewModel(application) {
 
@@ -53,6 +57,12 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
     /** Everything the screen shows; the activity keeps no state of its own. */
     data class UiState(
         val model: ModelStatus = ModelStatus.Loading,
+        /** The backend and threads the settings ask for. */
+        val acceleration: Acceleration = ModelConfig.DEFAULT_ACCELERATION,
+        /** What runs once the model is loaded: [acceleration], or the CPU and why. */
+        val running: Acceleration? = null,
+        /** Latency of the latest camera results, per stage. */
+        val latency: LatencyMonitor.Summary? = null,
         /** Whether camera frames are flowing. */
         val cameraOpen: Boolean = false,
         /** The latest camera result while the camera is open. */
@@ -81,6 +91,12 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
     /** Only read and written on [worker]. */
     private var helper: {{ Helper }}? = null
 
+    /** The latest camera results' latencies; cleared when the backend changes. */
+    private val latency = LatencyMonitor(LATENCY_WINDOW)
+
+    /** The latest model load, replaced when the settings change again before it is done. */
+    private var loadJob: Job? = null
+
     /** Numbers photo requests; a result that is not for the latest one is dropped. Main thread only. */
     private var photoRequest = 0
 
@@ -91,24 +107,45 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
     val analysisExecutor: Executor get() = worker
 
     init {
-        viewModelScope.launch {
-            val status = try {
-{%- if live_stream %}
-                // Live results arrive on MediaPipe's own thread, one per frame it did not drop.
+        load(ModelConfig.DEFAULT_ACCELERATION)
+    }
+
+    /**
+     * From the settings: rebuilds the model on [requested]'s backend and threads, off the main
+     * thread and without restarting anything else. Camera frames are dropped meanwhile.
+     */
+    fun setAcceleration(requested: Acceleration) {
+        if (requested == _state.value.acceleration) return
+        _state.update { it.copy(acceleration = requested, model = ModelStatus.Loading, running = null, liveResult = null, latency = null) }
+        load(requested)
+    }
+
+    /** (Re)loads the model on [requested]'s backend; a later call supersedes one not yet started. */
+    private fun load(requested: Acceleration) {
+        loadJob?.cancel()
+        loadJob = viewModelScope.launch {
+            val loaded = try {
                 withContext(workerDispatcher) {
-                    helper = {{ Helper }}.create(getApplication()) { result{% if detect %}, rotationDegrees{% endif %} -> showLive(result{% if detect %}, rotationDegrees{% endif %}) }
-                }
+                    helper?.close()
+                    helper = null
+                    latency.clear()
+{%- if live_stream %}
+                    // Live results arrive on MediaPipe's own thread, one per frame it did not drop.
+                    val created = {{ Helper }}.create(getApplication(), requested) { result{% if detect %}, rotationDegrees{% endif %} -> showLive(result{% if detect %}, rotationDegrees{% endif %}) }
 {%- else %}
-                withContext(workerDispatcher) { helper = {{ Helper }}.create(getApplication()) }
+                    val created = {{ Helper }}.create(getApplication(), requested)
 {%- endif %}
-                ModelStatus.Ready
+                    helper = created
+                    created.acceleration
+                }
             } catch (e: CancellationException) {
                 throw e
             } catch (e: Exception) {
                 Log.e(TAG, "Model failed to load", e)
-                ModelStatus.Failed(e.message ?: e.javaClass.name)
+                _state.update { it.copy(model = ModelStatus.Failed(e.message ?: e.javaClass.name)) }
+                return@launch
             }
-            _state.update { it.copy(model = status) }
+            _state.update { it.copy(model = ModelStatus.Ready, running = loaded) }
         }
     }
 
@@ -143,8 +180,14 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
     /** A camera frame's result{% if detect %}, for a frame that [rotationDegrees] turned upright{% endif %}. */
     private fun showLive(result: {{ Helper }}.Result{% if detect %}, rotationDegrees: Int{% endif %}) {
         // A photo picked, or the camera closed, while this frame ran: its result is not shown.
+        latency.add(result.timing)
+        val summary = latency.summary()
         _state.update {
-            if (it.photo == null && it.cameraOpen) it.copy(liveResult = result{% if detect %}, liveRotationDegrees = rotationDegrees{% endif %}) else it
+            if (it.photo == null && it.cameraOpen) {
+                it.copy(liveResult = result, latency = summary{% if detect %}, liveRotationDegrees = rotationDegrees{% endif %})
+            } else {
+                it
+            }
         }
     }
 
@@ -204,5 +247,8 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
 
     private companion object {
         const val TAG = "MainViewModel"
+
+        /** How many camera results the latency statistics are over. */
+        const val LATENCY_WINDOW = 100
     }
 }

@@ -3,10 +3,10 @@ package {{ cookiecutter.package_name }};
 import android.content.Context;
 import android.graphics.Bitmap;
 import android.graphics.Rect;
-import android.os.SystemClock;
 
 import androidx.camera.core.ImageProxy;
 
+import {{ cookiecutter.package_name }}.ml.Acceleration;
 import {{ cookiecutter.package_name }}.ml.Box;
 import {{ cookiecutter.package_name }}.ml.Detection;
 import {{ cookiecutter.package_name }}.ml.DetectionOptions;
@@ -17,6 +17,7 @@ import {{ cookiecutter.package_name }}.ml.ModelConfig;
 import {{ cookiecutter.package_name }}.ml.Orientation;
 import {{ cookiecutter.package_name }}.ml.RgbaReader;
 import {{ cookiecutter.package_name }}.ml.TensorSpec;
+import {{ cookiecutter.package_name }}.ml.Timing;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -25,20 +26,16 @@ import java.io.InputStream;
 {%- endif %}
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-
-import org.tensorflow.lite.Interpreter;
 
 /**
- * Owns the LiteRT {@link Interpreter} and runs one image through preprocessing, the detector and
+ * Owns the model's {@link ModelRunner} and runs one image through preprocessing, the detector and
  * post-processing, returning boxes in the upright image's pixels. The pure-Java {@code ml}
  * package does the pixel, box and NMS arithmetic (and is what the golden tests check); this class
- * only connects it to Android and the interpreter.
+ * only connects it to Android and the runtime.
  *
- * <p>Not thread-safe, like the Interpreter itself: {@link MainViewModel} calls it from one
- * background thread.
+ * <p>Not thread-safe, like the runtime itself: {@link MainViewModel} calls it from one background
+ * thread.
  */
 public final class ObjectDetectorHelper implements Closeable {
 
@@ -51,64 +48,56 @@ public final class ObjectDetectorHelper implements Closeable {
         public final List<Box> imageBoxes;
         public final int imageWidth;
         public final int imageHeight;
-        public final long inferenceTimeMs;
+        public final Timing timing;
 
-        Result(List<Detection> detections, List<Box> imageBoxes, int imageWidth, int imageHeight, long inferenceTimeMs) {
+        Result(List<Detection> detections, List<Box> imageBoxes, int imageWidth, int imageHeight, Timing timing) {
             this.detections = detections;
             this.imageBoxes = imageBoxes;
             this.imageWidth = imageWidth;
             this.imageHeight = imageHeight;
-            this.inferenceTimeMs = inferenceTimeMs;
+            this.timing = timing;
         }
     }
 
-    private final Interpreter interpreter;
+    private final ModelRunner runner;
+    private final Acceleration acceleration;
     private final ImagePreprocessor preprocessor;
     private final DetectionPostprocessor postprocessor;
     private final DetectionOptions options = ModelConfig.detectionOptions();
     private final ByteBuffer inputBuffer;
     private final ByteBuffer[] outputBuffers;
-    private final Map<Integer, Object> outputs = new HashMap<>();
-    private final Object[] inputs;
     private final int[] inputShape;
     private final RgbaReader frames = new RgbaReader();
 
-    private ObjectDetectorHelper(Interpreter interpreter, ImagePreprocessor preprocessor,
+    private ObjectDetectorHelper(ModelRunner runner, Acceleration acceleration, ImagePreprocessor preprocessor,
                                  DetectionPostprocessor postprocessor) {
-        this.interpreter = interpreter;
+        this.runner = runner;
+        this.acceleration = acceleration;
         this.preprocessor = preprocessor;
         this.postprocessor = postprocessor;
         this.inputBuffer = preprocessor.input().allocateBuffer();
-        this.inputs = new Object[] {inputBuffer};
         this.inputShape = preprocessor.input().shape();
         List<TensorSpec> specs = postprocessor.outputs();
         this.outputBuffers = new ByteBuffer[specs.size()];
         for (int i = 0; i < outputBuffers.length; i++) {
             outputBuffers[i] = specs.get(i).allocateBuffer();
-            outputs.put(i, outputBuffers[i]);
         }
     }
 
     /**
-     * Loads the model memory-mapped from assets and builds the pre/post-processing from the
-     * interpreter's own tensor descriptions, so input size, types and quantization always match
+     * Loads the model on {@code acceleration}'s backend and builds the pre/post-processing from
+     * the runtime's own tensor descriptions, so input size, types and quantization always match
      * the model that is actually shipped.
      *
      * @throws IOException when the model, labels or anchors cannot be read
      * @throws IllegalArgumentException when the model does not fit this app
      */
-    public static ObjectDetectorHelper create(Context context, int numThreads) throws IOException {
-        Interpreter interpreter = LiteRt.interpreter(context, numThreads);
+    public static ObjectDetectorHelper create(Context context, Acceleration acceleration) throws IOException {
+        Backends.OnBackend<ModelRunner> built = ModelRunner.open(context, acceleration);
+        ModelRunner runner = built.value;
         try {
-            if (interpreter.getInputTensorCount() != 1) {
-                throw new IllegalArgumentException("expected a detector with 1 input, the model has "
-                        + interpreter.getInputTensorCount());
-            }
-            List<String> labels = LiteRt.labels(context);
-            List<TensorSpec> outputs = new ArrayList<>();
-            for (int i = 0; i < interpreter.getOutputTensorCount(); i++) {
-                outputs.add(LiteRt.spec(interpreter.getOutputTensor(i)));
-            }
+            List<String> labels = ModelRunner.labels(context);
+            List<TensorSpec> outputs = runner.outputs();
 {%- if cookiecutter.detector == "raw" %}
             float[] anchors = null;
             if (ModelConfig.ANCHORS_ASSET != null) {
@@ -120,16 +109,17 @@ public final class ObjectDetectorHelper implements Closeable {
 {%- else %}
             DetectionPostprocessor postprocessor = ModelConfig.newPostprocessor(outputs, labels);
 {%- endif %}
-            ImagePreprocessor preprocessor = ModelConfig.newPreprocessor(LiteRt.spec(interpreter.getInputTensor(0)));
-            return new ObjectDetectorHelper(interpreter, preprocessor, postprocessor);
+            ImagePreprocessor preprocessor = ModelConfig.newPreprocessor(runner.input());
+            return new ObjectDetectorHelper(runner, built.acceleration, preprocessor, postprocessor);
         } catch (IOException | RuntimeException e) {
-            interpreter.close();
+            runner.close();
             throw e;
         }
     }
 
-    public static ObjectDetectorHelper create(Context context) throws IOException {
-        return create(context, ModelConfig.NUM_THREADS);
+    /** What really runs the model: the backend asked for, or the CPU and why. */
+    public Acceleration acceleration() {
+        return acceleration;
     }
 
     /**
@@ -138,6 +128,7 @@ public final class ObjectDetectorHelper implements Closeable {
      * per frame.
      */
     public Result detect(ImageProxy frame) {
+        long start = System.nanoTime();
         ImageProxy.PlaneProxy plane = frame.getPlanes()[0];
         Rect crop = frame.getCropRect();
         int[] pixels = frames.read(plane.getBuffer(), plane.getRowStride(), frame.getHeight());
@@ -145,27 +136,28 @@ public final class ObjectDetectorHelper implements Closeable {
         Orientation orientation = Orientation.ofRotation(frame.getImageInfo().getRotationDegrees());
         preprocessor.process(pixels, crop.top * stride + crop.left, stride, crop.width(), crop.height(),
                 ImagePreprocessor.PixelLayout.ABGR, orientation, inputBuffer);
-        return run(crop.width(), crop.height(), orientation);
+        return run(start, crop.width(), crop.height(), orientation);
     }
 
     /** Detects objects in a photo (ARGB_8888) once {@code orientation}, from its EXIF, has turned it upright. */
     public Result detect(Bitmap photo, Orientation orientation) {
+        long start = System.nanoTime();
         int width = photo.getWidth();
         int height = photo.getHeight();
         int[] pixels = new int[width * height];
         photo.getPixels(pixels, 0, width, 0, 0, width, height);
         preprocessor.process(pixels, 0, width, width, height, ImagePreprocessor.PixelLayout.ARGB, orientation, inputBuffer);
-        return run(width, height, orientation);
+        return run(start, width, height, orientation);
     }
 
-    /** Runs the model on the input buffer, which holds a {@code width x height} image turned by {@code orientation}. */
-    private Result run(int width, int height, Orientation orientation) {
-        for (ByteBuffer buffer : outputBuffers) {
-            buffer.rewind();
-        }
-        long start = SystemClock.elapsedRealtime();
-        interpreter.runForMultipleInputsOutputs(inputs, outputs);
-        long inferenceTimeMs = SystemClock.elapsedRealtime() - start;
+    /**
+     * Runs the model on the input buffer, which holds a {@code width x height} image turned by
+     * {@code orientation}; {@code start} is when preprocessing began.
+     */
+    private Result run(long start, int width, int height, Orientation orientation) {
+        long preprocessed = System.nanoTime();
+        runner.run(inputBuffer, outputBuffers);
+        long inferred = System.nanoTime();
 
         List<Detection> detections = postprocessor.process(outputBuffers, options);
         int uprightWidth = orientation.sideways() ? height : width;
@@ -175,11 +167,12 @@ public final class ObjectDetectorHelper implements Closeable {
         for (Detection detection : detections) {
             imageBoxes.add(geometry.toImage(detection.box()));
         }
-        return new Result(detections, imageBoxes, uprightWidth, uprightHeight, inferenceTimeMs);
+        Timing timing = Timing.ofNanos(start, preprocessed, inferred, System.nanoTime());
+        return new Result(detections, imageBoxes, uprightWidth, uprightHeight, timing);
     }
 
     @Override
     public void close() {
-        interpreter.close();
+        runner.close();
     }
 }

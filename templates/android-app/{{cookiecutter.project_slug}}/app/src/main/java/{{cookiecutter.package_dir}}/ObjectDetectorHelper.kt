@@ -2,8 +2,8 @@ package {{ cookiecutter.package_name }}
 
 import android.content.Context
 import android.graphics.Bitmap
-import android.os.SystemClock
 import androidx.camera.core.ImageProxy
+import {{ cookiecutter.package_name }}.ml.Acceleration
 import {{ cookiecutter.package_name }}.ml.Box
 import {{ cookiecutter.package_name }}.ml.Detection
 import {{ cookiecutter.package_name }}.ml.DetectionPostprocessor
@@ -12,20 +12,22 @@ import {{ cookiecutter.package_name }}.ml.ImagePreprocessor
 import {{ cookiecutter.package_name }}.ml.ModelConfig
 import {{ cookiecutter.package_name }}.ml.Orientation
 import {{ cookiecutter.package_name }}.ml.RgbaReader
+import {{ cookiecutter.package_name }}.ml.Timing
 import java.io.Closeable
 import java.nio.ByteBuffer
-import org.tensorflow.lite.Interpreter
 
 /**
- * Owns the LiteRT [Interpreter] and runs one image through preprocessing, the detector and
+ * Owns the model's [ModelRunner] and runs one image through preprocessing, the detector and
  * post-processing, returning boxes in the upright image's pixels. The pure-Java `ml` package does
  * the pixel, box and NMS arithmetic (and is what the golden tests check); this class only
- * connects it to Android and the interpreter.
+ * connects it to Android and the runtime.
  *
- * Not thread-safe, like the Interpreter itself: [MainViewModel] calls it from one background thread.
+ * Not thread-safe, like the runtime itself: [MainViewModel] calls it from one background thread.
  */
 class ObjectDetectorHelper private constructor(
-    private val interpreter: Interpreter,
+    private val runner: ModelRunner,
+    /** What really runs the model: the backend asked for, or the CPU and why. */
+    val acceleration: Acceleration,
     private val preprocessor: ImagePreprocessor,
     private val postprocessor: DetectionPostprocessor,
 ) : Closeable {
@@ -39,13 +41,10 @@ class ObjectDetectorHelper private constructor(
         val imageBoxes: List<Box>,
         val imageWidth: Int,
         val imageHeight: Int,
-        val inferenceTimeMs: Long,
+        val timing: Timing,
     )
-
     private val inputBuffer: ByteBuffer = preprocessor.input().allocateBuffer()
     private val outputBuffers: Array<ByteBuffer> = postprocessor.outputs().map { it.allocateBuffer() }.toTypedArray()
-    private val outputs: Map<Int, Any> = outputBuffers.indices.associateWith { outputBuffers[it] }
-    private val inputs: Array<Any> = arrayOf(inputBuffer)
     private val options = ModelConfig.detectionOptions()
     private val inputShape = preprocessor.input().shape()
     private val frames = RgbaReader()
@@ -56,6 +55,7 @@ class ObjectDetectorHelper private constructor(
      * per frame.
      */
     fun detect(frame: ImageProxy): Result {
+        val start = System.nanoTime()
         val plane = frame.planes[0]
         val crop = frame.cropRect
         val pixels = frames.read(plane.buffer, plane.rowStride, frame.height)
@@ -65,51 +65,53 @@ class ObjectDetectorHelper private constructor(
             pixels, crop.top * stride + crop.left, stride, crop.width(), crop.height(),
             ImagePreprocessor.PixelLayout.ABGR, orientation, inputBuffer,
         )
-        return run(crop.width(), crop.height(), orientation)
+        return run(start, crop.width(), crop.height(), orientation)
     }
 
     /** Detects objects in a photo (ARGB_8888) once [orientation], from its EXIF, has turned it upright. */
     fun detect(photo: Bitmap, orientation: Orientation): Result {
+        val start = System.nanoTime()
         val width = photo.width
         val height = photo.height
         val pixels = IntArray(width * height)
         photo.getPixels(pixels, 0, width, 0, 0, width, height)
         preprocessor.process(pixels, 0, width, width, height, ImagePreprocessor.PixelLayout.ARGB, orientation, inputBuffer)
-        return run(width, height, orientation)
+        return run(start, width, height, orientation)
     }
 
-    /** Runs the model on the input buffer, which holds a [width] x [height] image turned by [orientation]. */
-    private fun run(width: Int, height: Int, orientation: Orientation): Result {
-        outputBuffers.forEach { it.rewind() }
-        val start = SystemClock.elapsedRealtime()
-        interpreter.runForMultipleInputsOutputs(inputs, outputs)
-        val inferenceTimeMs = SystemClock.elapsedRealtime() - start
+    /**
+     * Runs the model on the input buffer, which holds a [width] x [height] image turned by
+     * [orientation]; [start] is when preprocessing began.
+     */
+    private fun run(start: Long, width: Int, height: Int, orientation: Orientation): Result {
+        val preprocessed = System.nanoTime()
+        runner.run(inputBuffer, outputBuffers)
+        val inferred = System.nanoTime()
 
         val detections = postprocessor.process(outputBuffers, options)
         val uprightWidth = if (orientation.sideways()) height else width
         val uprightHeight = if (orientation.sideways()) width else height
         val geometry = ImageGeometry(uprightWidth, uprightHeight, inputShape[2], inputShape[1], ModelConfig.RESIZE_MODE)
-        return Result(detections, detections.map { geometry.toImage(it.box()) }, uprightWidth, uprightHeight, inferenceTimeMs)
+        val imageBoxes = detections.map { geometry.toImage(it.box()) }
+        return Result(detections, imageBoxes, uprightWidth, uprightHeight, Timing.ofNanos(start, preprocessed, inferred, System.nanoTime()))
     }
 
-    override fun close() = interpreter.close()
+    override fun close() = runner.close()
 
     companion object {
         /**
-         * Loads the model memory-mapped from assets and builds the pre/post-processing from the
-         * interpreter's own tensor descriptions, so input size, types and quantization always
-         * match the model that is actually shipped.
+         * Loads the model on [acceleration]'s backend and builds the pre/post-processing from the
+         * runtime's own tensor descriptions, so input size, types and quantization always match
+         * the model that is actually shipped.
          *
          * @throws Exception with a readable message when the model, labels or anchors cannot be used.
          */
-        fun create(context: Context, numThreads: Int = ModelConfig.NUM_THREADS): ObjectDetectorHelper {
-            val interpreter = LiteRt.interpreter(context, numThreads)
+        fun create(context: Context, acceleration: Acceleration = ModelConfig.DEFAULT_ACCELERATION): ObjectDetectorHelper {
+            val built = ModelRunner.open(context, acceleration)
+            val runner = built.value
             try {
-                require(interpreter.inputTensorCount == 1) {
-                    "expected a detector with 1 input, the model has ${interpreter.inputTensorCount}"
-                }
-                val labels = LiteRt.labels(context)
-                val outputs = (0 until interpreter.outputTensorCount).map { LiteRt.spec(interpreter.getOutputTensor(it)) }
+                val labels = ModelRunner.labels(context)
+                val outputs = runner.outputs
 {%- if cookiecutter.detector == "raw" %}
                 val anchors = ModelConfig.ANCHORS_ASSET?.let { asset ->
                     context.assets.open(asset).use { DetectionPostprocessor.readAnchors(it) }
@@ -118,10 +120,10 @@ class ObjectDetectorHelper private constructor(
 {%- else %}
                 val postprocessor = ModelConfig.newPostprocessor(outputs, labels)
 {%- endif %}
-                val preprocessor = ModelConfig.newPreprocessor(LiteRt.spec(interpreter.getInputTensor(0)))
-                return ObjectDetectorHelper(interpreter, preprocessor, postprocessor)
+                val preprocessor = ModelConfig.newPreprocessor(runner.input)
+                return ObjectDetectorHelper(runner, built.acceleration, preprocessor, postprocessor)
             } catch (e: Exception) {
-                interpreter.close()
+                runner.close()
                 throw e
             }
         }

@@ -1,18 +1,20 @@
+{%- set gpu = cookiecutter.accelerator != "cpu" -%}
 package {{ cookiecutter.package_name }};
 
 import android.content.Context;
 import android.graphics.Bitmap;
 import android.graphics.Rect;
 import android.graphics.RectF;
-import android.os.SystemClock;
 
 import androidx.camera.core.ImageProxy;
 
+import {{ cookiecutter.package_name }}.ml.Acceleration;
 import {{ cookiecutter.package_name }}.ml.Box;
 import {{ cookiecutter.package_name }}.ml.Detection;
 import {{ cookiecutter.package_name }}.ml.ImageGeometry;
 import {{ cookiecutter.package_name }}.ml.ModelConfig;
 import {{ cookiecutter.package_name }}.ml.Orientation;
+import {{ cookiecutter.package_name }}.ml.Timing;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -45,21 +47,24 @@ public final class ObjectDetectorHelper implements Closeable {
         public final List<Box> imageBoxes;
         public final int imageWidth;
         public final int imageHeight;
-        public final long inferenceTimeMs;
+        /** Preprocessing is the app's (the frame as a bitmap); the Task Library's own turning, resizing and normalizing counts as inference. */
+        public final Timing timing;
 
-        Result(List<Detection> detections, List<Box> imageBoxes, int imageWidth, int imageHeight, long inferenceTimeMs) {
+        Result(List<Detection> detections, List<Box> imageBoxes, int imageWidth, int imageHeight, Timing timing) {
             this.detections = detections;
             this.imageBoxes = imageBoxes;
             this.imageWidth = imageWidth;
             this.imageHeight = imageHeight;
-            this.inferenceTimeMs = inferenceTimeMs;
+            this.timing = timing;
         }
     }
 
     private final ObjectDetector detector;
+    private final Acceleration acceleration;
 
-    private ObjectDetectorHelper(ObjectDetector detector) {
+    private ObjectDetectorHelper(ObjectDetector detector, Acceleration acceleration) {
         this.detector = detector;
+        this.acceleration = acceleration;
     }
 
     /**
@@ -69,20 +74,38 @@ public final class ObjectDetectorHelper implements Closeable {
      * @throws IOException when the model cannot be read
      * @throws RuntimeException when the Task Library cannot use it
      */
-    public static ObjectDetectorHelper create(Context context, int numThreads) throws IOException {
+    public static ObjectDetectorHelper create(Context context, Acceleration acceleration) throws IOException {
+{%- if gpu %}
+        Backends.OnBackend<ObjectDetector> built = Backends.build(
+                acceleration, () -> null, useGpu -> detector(context, acceleration, useGpu));
+        return new ObjectDetectorHelper(built.value, built.acceleration);
+{%- else %}
+        return new ObjectDetectorHelper(detector(context, acceleration), acceleration);
+{%- endif %}
+    }
+
+    private static ObjectDetector detector(Context context, Acceleration acceleration{% if gpu %}, boolean useGpu{% endif %})
+            throws IOException {
+        BaseOptions.Builder base = BaseOptions.builder().setNumThreads(acceleration.threads());
+{%- if gpu %}
+        if (useGpu) {
+            base.useGpu();
+        }
+{%- endif %}
         ObjectDetector.ObjectDetectorOptions.Builder options = ObjectDetector.ObjectDetectorOptions.builder()
-                .setBaseOptions(BaseOptions.builder().setNumThreads(numThreads).build())
+                .setBaseOptions(base.build())
                 .setMaxResults(ModelConfig.MAX_RESULTS)
                 // The Task Library keeps scores strictly above its threshold.
                 .setScoreThreshold((float) ModelConfig.SCORE_THRESHOLD);
         if (!ModelConfig.LABEL_ALLOWLIST.isEmpty()) {
             options.setLabelAllowList(ModelConfig.LABEL_ALLOWLIST);
         }
-        return new ObjectDetectorHelper(ObjectDetector.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options.build()));
+        return ObjectDetector.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options.build());
     }
 
-    public static ObjectDetectorHelper create(Context context) throws IOException {
-        return create(context, ModelConfig.NUM_THREADS);
+    /** What really runs the model: the backend asked for, or the CPU and why. */
+    public Acceleration acceleration() {
+        return acceleration;
     }
 
     /**
@@ -91,24 +114,29 @@ public final class ObjectDetectorHelper implements Closeable {
      * preview shows.
      */
     public Result detect(ImageProxy frame) {
+        long start = System.nanoTime();
         Orientation orientation = Orientation.ofRotation(frame.getImageInfo().getRotationDegrees());
         Rect crop = frame.getCropRect();
-        return run(frame.toBitmap(), orientation, crop.left, crop.top, crop.width(), crop.height());
+        return run(start, frame.toBitmap(), orientation, crop.left, crop.top, crop.width(), crop.height());
     }
 
     /** Detects objects in a photo (ARGB_8888) once {@code orientation}, from its EXIF, has turned it upright. */
     public Result detect(Bitmap photo, Orientation orientation) {
-        return run(photo, orientation, 0, 0, photo.getWidth(), photo.getHeight());
+        return run(System.nanoTime(), photo, orientation, 0, 0, photo.getWidth(), photo.getHeight());
     }
 
-    /** Runs the detector on {@code image} turned by {@code orientation}; boxes end up in its part from (left, top). */
-    private Result run(Bitmap image, Orientation orientation, int left, int top, int width, int height) {
+    /**
+     * Runs the detector on {@code image} turned by {@code orientation}; boxes end up in its part
+     * from (left, top). {@code start} is when preprocessing began.
+     */
+    private Result run(long start, Bitmap image, Orientation orientation, int left, int top, int width, int height) {
         ImageProcessingOptions options = ImageProcessingOptions.builder()
                 .setOrientation(ImageProcessingOptions.Orientation.values()[orientation.exifOrientation() - 1])
                 .build();
-        long start = SystemClock.elapsedRealtime();
-        List<org.tensorflow.lite.task.vision.detector.Detection> found = detector.detect(TensorImage.fromBitmap(image), options);
-        long inferenceTimeMs = SystemClock.elapsedRealtime() - start;
+        TensorImage tensorImage = TensorImage.fromBitmap(image);
+        long preprocessed = System.nanoTime();
+        List<org.tensorflow.lite.task.vision.detector.Detection> found = detector.detect(tensorImage, options);
+        long inferred = System.nanoTime();
 
         int[] upright = orientation.uprightSize(width, height);
         List<Detection> detections = new ArrayList<>();
@@ -119,13 +147,14 @@ public final class ObjectDetectorHelper implements Closeable {
             }
             Category category = detection.getCategories().get(0);
             RectF rect = detection.getBoundingBox();
-            Box inPart = new Box(rect.left - left, rect.top - top, rect.right - left, rect.bottom - top);
-            Box box = ImageGeometry.orient(inPart, width, height, orientation);
+            Box box = ImageGeometry.fromFrame(
+                    new Box(rect.left, rect.top, rect.right, rect.bottom), left, top, width, height, orientation);
             boxes.add(box);
             Box normalized = new Box(box.left() / upright[0], box.top() / upright[1], box.right() / upright[0], box.bottom() / upright[1]);
             detections.add(new Detection(category.getIndex(), category.getLabel(), category.getScore(), normalized));
         }
-        return new Result(detections, boxes, upright[0], upright[1], inferenceTimeMs);
+        Timing timing = Timing.ofNanos(start, preprocessed, inferred, System.nanoTime());
+        return new Result(detections, boxes, upright[0], upright[1], timing);
     }
 
     @Override

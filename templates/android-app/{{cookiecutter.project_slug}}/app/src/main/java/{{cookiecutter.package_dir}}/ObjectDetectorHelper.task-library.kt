@@ -1,15 +1,16 @@
+{%- set gpu = cookiecutter.accelerator != "cpu" -%}
 package {{ cookiecutter.package_name }}
 
 import android.content.Context
 import android.graphics.Bitmap
-import android.graphics.RectF
-import android.os.SystemClock
 import androidx.camera.core.ImageProxy
+import {{ cookiecutter.package_name }}.ml.Acceleration
 import {{ cookiecutter.package_name }}.ml.Box
 import {{ cookiecutter.package_name }}.ml.Detection
 import {{ cookiecutter.package_name }}.ml.ImageGeometry
 import {{ cookiecutter.package_name }}.ml.ModelConfig
 import {{ cookiecutter.package_name }}.ml.Orientation
+import {{ cookiecutter.package_name }}.ml.Timing
 import java.io.Closeable
 import org.tensorflow.lite.support.image.TensorImage
 import org.tensorflow.lite.task.core.BaseOptions
@@ -24,19 +25,24 @@ import org.tensorflow.lite.task.vision.detector.ObjectDetector
  *
  * Not thread-safe: [MainViewModel] calls it from one background thread.
  */
-class ObjectDetectorHelper private constructor(private val detector: ObjectDetector) : Closeable {
+class ObjectDetectorHelper private constructor(
+    private val detector: ObjectDetector,
+    /** What really runs the model: the backend asked for, or the CPU and why. */
+    val acceleration: Acceleration,
+) : Closeable {
 
     /**
      * Detections (best first; each box normalized to the upright image) with their boxes in pixels
      * of the upright image, which is [imageWidth] x [imageHeight]; map them to a view with
-     * [ImageGeometry.toView].
+     * [ImageGeometry.toView]. In [timing], preprocessing is the app's (the frame as a bitmap);
+     * the Task Library's own turning, resizing and normalizing counts as inference.
      */
     data class Result(
         val detections: List<Detection>,
         val imageBoxes: List<Box>,
         val imageWidth: Int,
         val imageHeight: Int,
-        val inferenceTimeMs: Long,
+        val timing: Timing,
     )
 
     /**
@@ -45,34 +51,42 @@ class ObjectDetectorHelper private constructor(private val detector: ObjectDetec
      * preview shows.
      */
     fun detect(frame: ImageProxy): Result {
+        val start = System.nanoTime()
         val orientation = Orientation.ofRotation(frame.imageInfo.rotationDegrees)
         val crop = frame.cropRect
-        return run(frame.toBitmap(), orientation, crop.left, crop.top, crop.width(), crop.height())
+        return run(start, frame.toBitmap(), orientation, crop.left, crop.top, crop.width(), crop.height())
     }
 
     /** Detects objects in a photo (ARGB_8888) once [orientation], from its EXIF, has turned it upright. */
-    fun detect(photo: Bitmap, orientation: Orientation): Result = run(photo, orientation, 0, 0, photo.width, photo.height)
+    fun detect(photo: Bitmap, orientation: Orientation): Result =
+        run(System.nanoTime(), photo, orientation, 0, 0, photo.width, photo.height)
 
-    /** Runs the detector on [image] turned by [orientation]; boxes end up in its [left], [top], [width] x [height] part. */
-    private fun run(image: Bitmap, orientation: Orientation, left: Int, top: Int, width: Int, height: Int): Result {
+    /**
+     * Runs the detector on [image] turned by [orientation]; boxes end up in its [left], [top],
+     * [width] x [height] part. [start] is when preprocessing began.
+     */
+    private fun run(start: Long, image: Bitmap, orientation: Orientation, left: Int, top: Int, width: Int, height: Int): Result {
         val options = ImageProcessingOptions.builder()
             .setOrientation(ImageProcessingOptions.Orientation.values()[orientation.exifOrientation() - 1])
             .build()
-        val start = SystemClock.elapsedRealtime()
-        val found = detector.detect(TensorImage.fromBitmap(image), options)
-        val inferenceTimeMs = SystemClock.elapsedRealtime() - start
+        val tensorImage = TensorImage.fromBitmap(image)
+        val preprocessed = System.nanoTime()
+        val found = detector.detect(tensorImage, options)
+        val inferred = System.nanoTime()
 
         val upright = orientation.uprightSize(width, height)
         val detections = ArrayList<Detection>()
         val boxes = ArrayList<Box>()
         for (detection in found) {
             val category = detection.categories.firstOrNull() ?: continue
-            val box = ImageGeometry.orient(inPart(detection.boundingBox, left, top), width, height, orientation)
+            val rect = detection.boundingBox
+            val stored = Box(rect.left.toDouble(), rect.top.toDouble(), rect.right.toDouble(), rect.bottom.toDouble())
+            val box = ImageGeometry.fromFrame(stored, left, top, width, height, orientation)
             boxes += box
             val normalized = Box(box.left() / upright[0], box.top() / upright[1], box.right() / upright[0], box.bottom() / upright[1])
             detections += Detection(category.index, category.label, category.score.toDouble(), normalized)
         }
-        return Result(detections, boxes, upright[0], upright[1], inferenceTimeMs)
+        return Result(detections, boxes, upright[0], upright[1], Timing.ofNanos(start, preprocessed, inferred, System.nanoTime()))
     }
 
     override fun close() = detector.close()
@@ -84,19 +98,28 @@ class ObjectDetectorHelper private constructor(private val detector: ObjectDetec
          *
          * @throws Exception with a readable message when the model cannot be used.
          */
-        fun create(context: Context, numThreads: Int = ModelConfig.NUM_THREADS): ObjectDetectorHelper {
+        fun create(context: Context, acceleration: Acceleration = ModelConfig.DEFAULT_ACCELERATION): ObjectDetectorHelper {
+{%- if gpu %}
+            val built = Backends.build(acceleration, { null }) { useGpu -> detector(context, acceleration, useGpu) }
+            return ObjectDetectorHelper(built.value, built.acceleration)
+{%- else %}
+            return ObjectDetectorHelper(detector(context, acceleration), acceleration)
+{%- endif %}
+        }
+
+        private fun detector(context: Context, acceleration: Acceleration{% if gpu %}, useGpu: Boolean{% endif %}): ObjectDetector {
+            val base = BaseOptions.builder().setNumThreads(acceleration.threads())
+{%- if gpu %}
+            if (useGpu) base.useGpu()
+{%- endif %}
             val options = ObjectDetector.ObjectDetectorOptions.builder()
-                .setBaseOptions(BaseOptions.builder().setNumThreads(numThreads).build())
+                .setBaseOptions(base.build())
                 .setMaxResults(ModelConfig.MAX_RESULTS)
                 // The Task Library keeps scores strictly above its threshold.
                 .setScoreThreshold(ModelConfig.SCORE_THRESHOLD.toFloat())
                 .apply { if (ModelConfig.LABEL_ALLOWLIST.isNotEmpty()) setLabelAllowList(ModelConfig.LABEL_ALLOWLIST) }
                 .build()
-            return ObjectDetectorHelper(ObjectDetector.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options))
+            return ObjectDetector.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options)
         }
-
-        /** [rect], in pixels of a whole frame, in those of its part from ([left], [top]). */
-        private fun inPart(rect: RectF, left: Int, top: Int) =
-            Box((rect.left - left).toDouble(), (rect.top - top).toDouble(), (rect.right - left).toDouble(), (rect.bottom - top).toDouble())
     }
 }

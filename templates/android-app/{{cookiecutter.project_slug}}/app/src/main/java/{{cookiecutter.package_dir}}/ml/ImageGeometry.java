@@ -4,7 +4,7 @@ package {{ cookiecutter.package_name }}.ml;
  * Maps boxes from the model's input back to the image, and from the image to the screen.
  * Mirrors {@code scaffold/reference/geometry.py}.
  *
-{%- if cookiecutter.runtime == "interpreter" %}
+{%- if cookiecutter.runtime in ("interpreter", "compiled-model") %}
  * <p>The model saw the upright image after it was fitted to the input (stretched, centre-cropped
  * or letterboxed, see {@link ImagePreprocessor}); a box only lands on its object if it goes back
  * through the same fitting. The second step follows
@@ -19,7 +19,7 @@ package {{ cookiecutter.package_name }}.ml;
  */
 public final class ImageGeometry {
 
-{%- if cookiecutter.runtime == "interpreter" %}
+{%- if cookiecutter.runtime in ("interpreter", "compiled-model") %}
     private final int imageWidth;
     private final int imageHeight;
     private final int tensorWidth;
@@ -105,6 +105,20 @@ public final class ImageGeometry {
                 return new Box(left, top, right, bottom);
         }
     }
+
+{%- if cookiecutter.runtime in ("task-library", "mediapipe") %}
+
+    /**
+     * A box in pixels of a whole stored frame, as the runtime returns it → pixels of the frame's
+     * {@code width} x {@code height} part at ({@code left}, {@code top}) once {@code orientation}
+     * has turned it upright. Clamped to the part: the runtimes do not clip their boxes.
+     */
+    public static Box fromFrame(Box box, int left, int top, int width, int height, Orientation orientation) {
+        Box inPart = new Box(clamp(box.left() - left, width), clamp(box.top() - top, height),
+                clamp(box.right() - left, width), clamp(box.bottom() - top, height));
+        return orient(inPart, width, height, orientation);
+    }
+{%- endif %}
 
     private static double clamp(double value, int max) {
         return Math.min(Math.max(value, 0.0), (double) max);

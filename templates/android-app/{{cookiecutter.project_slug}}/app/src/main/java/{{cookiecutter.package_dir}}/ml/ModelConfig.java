@@ -1,6 +1,25 @@
+{%- set acceleration_block %}
+{%- if cookiecutter.runtime != "mediapipe" %}
+
+    /** CPU threads the app starts with; a setting in the app changes them while it runs. */
+    public static final int NUM_THREADS = {{ cookiecutter.num_threads }};
+{%- endif %}
+
+    /**
+     * The backend the app starts with (tflite-scaffold --accelerator {{ cookiecutter.accelerator }}): {{ cookiecutter._accelerator_reason }}.
+     * A setting in the app switches it while it runs.
+     */
+    public static final Acceleration DEFAULT_ACCELERATION =
+            Acceleration.requested(Acceleration.Backend.{{ cookiecutter._default_backend }}, {{ "0" if cookiecutter.runtime == "mediapipe" else "NUM_THREADS" }});
+{%- if cookiecutter.accelerator != "cpu" %}
+
+    /** What tflite-scaffold found the GPU will not run of this model (shown when the GPU runs; "" when nothing). */
+    public static final String GPU_LIMITS = {{ cookiecutter._gpu_limits | tojson }};
+{%- endif %}
+{%- endset -%}
 package {{ cookiecutter.package_name }}.ml;
 
-{% if cookiecutter.runtime != "interpreter" -%}
+{% if cookiecutter.runtime not in ("interpreter", "compiled-model") -%}
 {% if cookiecutter.task == "detect" -%}
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,11 +45,7 @@ public final class ModelConfig {
     /** The model's name and version, as its metadata records them (shown in the app). */
     public static final String MODEL_NAME = {{ cookiecutter._model_name | tojson }};
     public static final String MODEL_VERSION = {{ cookiecutter._model_version | tojson }};
-{%- if cookiecutter.runtime == "task-library" %}
-
-    /** CPU threads for the Task Library. */
-    public static final int NUM_THREADS = {{ cookiecutter.num_threads }};
-{%- endif %}
+{{ acceleration_block }}
 {%- if cookiecutter.task == "classify" %}
 
     /** How many categories the app shows. */
@@ -52,8 +67,13 @@ public final class ModelConfig {
     private ModelConfig() {}
 }
 {%- else -%}
-{% if cookiecutter.task == "detect" -%}
+{% if cookiecutter.task == "detect" or cookiecutter.runtime == "compiled-model" -%}
 import java.util.Arrays;
+{% endif -%}
+{% if cookiecutter.runtime == "compiled-model" -%}
+import java.util.Collections;
+{% endif -%}
+{% if cookiecutter.task == "detect" -%}
 import java.util.LinkedHashSet;
 {% endif -%}
 import java.util.List;
@@ -83,14 +103,25 @@ public final class ModelConfig {
     /** The model's name and version, as its metadata records them (shown in the app). */
     public static final String MODEL_NAME = {{ cookiecutter._model_name | tojson }};
     public static final String MODEL_VERSION = {{ cookiecutter._model_version | tojson }};
-
-    /** CPU threads for the LiteRT interpreter. */
-    public static final int NUM_THREADS = {{ cookiecutter.num_threads }};
+{{- acceleration_block }}
 {%- if cookiecutter.input_values == "normalized" %}
 
     /** Per-channel {@code (pixel - mean) / std} in the 0..255 pixel domain, in tensor channel order. */
     private static final double[] NORM_MEAN = { {{- cookiecutter.norm_mean.split(",") | map("trim") | join(", ") -}} };
     private static final double[] NORM_STD = { {{- cookiecutter.norm_std.split(",") | map("trim") | join(", ") -}} };
+{%- endif %}
+
+{%- if cookiecutter.runtime == "compiled-model" %}
+
+    /**
+     * The model's input and outputs (shape, type, quantization) as tflite-scaffold read them: LiteRT's
+     * CompiledModel does not report quantization. The JVM tests check them against the golden data.
+     */
+    public static final TensorSpec INPUT = new TensorSpec({{ cookiecutter._input_spec }});
+    public static final List<TensorSpec> OUTPUTS = Collections.unmodifiableList(Arrays.asList(
+{%- for output in cookiecutter._output_specs.split("\n") %}
+            new TensorSpec({{ output }}){% if not loop.last %},{% endif %}
+{%- endfor %}));
 {%- endif %}
 
     public static final ImagePreprocessor.ChannelOrder CHANNEL_ORDER = ImagePreprocessor.ChannelOrder.{{ cookiecutter.channel_order.upper() }};

@@ -1,5 +1,8 @@
 package {{ cookiecutter.package_name }}.ml;
 
+{%- if cookiecutter.runtime == "compiled-model" %}
+import static org.junit.Assert.assertArrayEquals;
+{%- endif %}
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -9,7 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-{%- if cookiecutter.task == "detect" %}
+{%- if cookiecutter.task == "detect" or cookiecutter.runtime == "compiled-model" %}
 import java.util.List;
 {%- endif %}
 import org.junit.Test;
@@ -61,4 +64,28 @@ public class ModelAssetsTest {
         TensorSpec input = GoldenData.tensor("input");
         assertEquals(input.numBytes(), ModelConfig.newPreprocessor(input).process(new int[4], 2, 2, Orientation.UPRIGHT).capacity());
     }
+{%- if cookiecutter.runtime == "compiled-model" %}
+
+    /** The tensor descriptions written into ModelConfig (CompiledModel reports no quantization) are the model's. */
+    @Test
+    public void tensorDescriptionsAreTheModels() {
+        assertSameSpec("input", GoldenData.tensor("input"), ModelConfig.INPUT);
+{%- if cookiecutter.task == "detect" %}
+        List<TensorSpec> outputs = GoldenData.detectorOutputs();
+{%- else %}
+        List<TensorSpec> outputs = Arrays.asList(GoldenData.tensor("output"));
+{%- endif %}
+        assertEquals("outputs", outputs.size(), ModelConfig.OUTPUTS.size());
+        for (int i = 0; i < outputs.size(); i++) {
+            assertSameSpec("output " + i, outputs.get(i), ModelConfig.OUTPUTS.get(i));
+        }
+    }
+
+    private static void assertSameSpec(String what, TensorSpec expected, TensorSpec actual) {
+        assertArrayEquals(what + " shape", expected.shape(), actual.shape());
+        assertEquals(what + " type", expected.dataType(), actual.dataType());
+        assertEquals(what + " scale", expected.scale(), actual.scale(), 0f);
+        assertEquals(what + " zero-point", expected.zeroPoint(), actual.zeroPoint());
+    }
+{%- endif %}
 }
