@@ -580,6 +580,155 @@ def verify(
         raise typer.Exit(code=1)
 
 
+def _read_tflite(model: str, command: str) -> tuple[Path, bytes]:
+    """A .tflite file's path and bytes; other sources are pointed to `convert`."""
+    from scaffold.errors import UnsupportedModel
+    from scaffold.model.source import ModelKind, detect_kind
+
+    kind = detect_kind(model)
+    if kind is not ModelKind.TFLITE:
+        raise UnsupportedModel(f"{command} reads .tflite files and {model} is a {kind.value}: convert it first "
+                               f"(tflite-scaffold convert {model} --out model.tflite).")
+    path = Path(model)
+    return path, path.read_bytes()
+
+
+def _print_json(data: dict) -> None:
+    # Plain print: rich would wrap long lines and break the JSON.
+    print(json.dumps(data, indent=2))
+
+
+@app.command()
+def inspect(
+    model: Annotated[str, typer.Argument(metavar="MODEL", help="A .tflite file.")],
+    json_: Annotated[bool, typer.Option("--json", help="Print the report as JSON (docs/schemas/inspect.schema.json).")] = False,
+) -> None:
+    """What a .tflite takes and gives, what `new` would make of it, and known problems."""
+    from scaffold.diagnose.inspection import inspect_file
+
+    try:
+        path, model_bytes = _read_tflite(model, "inspect")
+        result = inspect_file(path, model_bytes)
+    except ScaffoldError as error:
+        _fail(error)
+        return
+    if json_:
+        _print_json(result)
+    else:
+        _print_inspection(result)
+
+
+def _print_inspection(r: dict) -> None:
+    def tensor(t: dict) -> str:
+        quant = f", scale {t['scale']:.6g}, zero-point {t['zero_point']}" if t["scale"] else ""
+        declared = t["shape_signature"]
+        dynamic = f" (declared {declared})" if declared and declared != t["shape"] else ""
+        return f"{escape(t['name'])}: {t['dtype']} {t['shape']}{dynamic}{quant}"
+
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    table.add_row("model", f"{escape(r['model']['path'])}, {r['model']['size_bytes'] / 1024:.1f} KiB")
+    for t in r["inputs"]:
+        table.add_row("input", tensor(t))
+    for t in r["outputs"]:
+        table.add_row("output", tensor(t))
+    meta = r["metadata"]
+    if meta is None:
+        table.add_row("metadata", "none")
+    else:
+        norm = meta["normalization"]
+        table.add_row("metadata", escape(", ".join(f"{k} {meta[k]}" for k in ("name", "version", "author", "license") if meta[k])
+                                         or "present"))
+        table.add_row("normalization", f"mean {norm['mean']}, std {norm['std']}" if norm else "none")
+        first = ", ".join(meta["labels_first"]) + (", …" if meta["labels_count"] > len(meta["labels_first"]) else "")
+        table.add_row("labels", escape(f"{meta['labels_count']}: {first}") if meta["labels_count"] else "none")
+    table.add_row("ops", escape(", ".join(f"{o['name']} ×{o['count']}" for o in r["ops"])))
+    task = r["task"]
+    table.add_row("task", escape(f"{task['task'] or 'none'} ({task['reason']})"))
+    pixels = r["pixels"]
+    table.add_row("pixels", escape(f"{pixels['convention'] or 'unknown'}: {pixels['reason']}"))
+    table.add_row("gpu", escape(r["gpu"]["summary"]))
+    console.print(table)
+    for warning in r["warnings"]:
+        errors.print(f"[yellow]warning:[/] {escape(warning)}")
+
+
+@app.command()
+def bench(
+    model: Annotated[str, typer.Argument(metavar="MODEL", help="A .tflite file.")],
+    images: Annotated[Optional[Path], typer.Option(help="Images to feed (the first times latency; all of them --compare). "
+                                                 "Default: the synthetic test card.")] = None,
+    threads: Annotated[str, typer.Option(help="CPU thread counts to time, comma-separated.")] = "1,2,4",
+    runs: Annotated[int, typer.Option(help="Timed runs per thread count.")] = 50,
+    warmup: Annotated[int, typer.Option(help="Untimed runs first (XNNPACK packs weights, caches warm).")] = 5,
+    compare: Annotated[Optional[str], typer.Option(help="Another .tflite of the same model (e.g. a quantized "
+                                                   "conversion): top-1 agreement and output differences on --images.")] = None,
+    mean: MeanOpt = None,
+    std: StdOpt = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print the results as JSON (docs/schemas/bench.schema.json).")] = False,
+) -> None:
+    """Latency (mean, P50, P95, P99, min) per thread count with LiteRT on the CPU, and agreement with another model."""
+    from rich.progress import Progress
+
+    from scaffold.convert.calibration import check_readable, find_images
+    from scaffold.diagnose.bench import bench as run_bench
+    from scaffold.diagnose.bench import open_model, parse_threads
+    from scaffold.model.resolve import parse_floats
+    from scaffold.model.spec import Normalization
+
+    try:
+        if (mean is None) != (std is None):
+            raise NormalizationError("pass --mean and --std together.")
+        normalization = Normalization(parse_floats(mean, "--mean"), parse_floats(std, "--std")) if mean else None
+        counts = parse_threads(threads)
+        paths = find_images(images, "--images") if images is not None else []
+        check_readable(paths)
+        reference = open_model(*_read_tflite(model, "bench"), normalization)
+        other = open_model(*_read_tflite(compare, "bench --compare"), normalization) if compare else None
+        with Progress(console=errors, transient=True, disable=json_ or runs * len(counts) < 200) as progress:
+            task = progress.add_task("Timing…", total=runs * len(counts))
+            result = run_bench(reference, paths, counts, runs, warmup, other,
+                               lambda done, total: progress.update(task, completed=done))
+    except ScaffoldError as error:
+        _fail(error)
+        return
+    if json_:
+        _print_json(result)
+        return
+    table = Table("threads", "mean ms", "P50", "P95", "P99", "min", box=None, padding=(0, 2))
+    for row in result["latency"]:
+        table.add_row(str(row["threads"]), *(f"{row[k]:.3f}" for k in ("mean_ms", "p50_ms", "p95_ms", "p99_ms", "min_ms")))
+    console.print(f"{escape(result['model']['path'])}: {result['model']['size_bytes'] / 1024:.1f} KiB, "
+                  f"{runs} runs after {warmup} warm-up, input {escape(result['input']['source'])} "
+                  f"({result['input']['pixels']} {result['input']['dtype']})")
+    console.print(table)
+    other_result = result["compare"]
+    if other_result:
+        console.print(f"against {escape(other_result['model'])} ({other_result['size_bytes'] / 1024:.1f} KiB) on "
+                      f"{other_result['images']} images: top-1 agreement {other_result['top1_agreement']:.1%}, output "
+                      f"difference mean {other_result['mean_abs_diff']:.5f}, max {other_result['max_abs_diff']:.5f}")
+
+
+@app.command()
+def doctor(
+    json_: Annotated[bool, typer.Option("--json", help="Print the checks as JSON (docs/schemas/doctor.schema.json).")] = False,
+) -> None:
+    """Check what tflite-scaffold and `verify` need on this machine, and say how to fix what is missing."""
+    from scaffold.diagnose.doctor import report, run_checks
+
+    result = report(run_checks(Path.cwd()))
+    if json_:
+        _print_json(result)
+    else:
+        marks = {"ok": "[green]✓[/]", "missing": "[red]✗[/]", "optional": "[yellow]–[/]"}
+        for check in result["checks"]:
+            line = f"{marks[check['status']]} {escape(check['name'])}: {escape(check['detail'])}"
+            if check["fix"] and check["status"] != "ok":
+                line += f"\n    fix: {escape(check['fix'])}"
+            console.print(line)
+    if not result["ok"]:
+        raise typer.Exit(code=1)
+
+
 def main() -> None:
     app()
 

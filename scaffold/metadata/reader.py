@@ -48,6 +48,8 @@ def read_embedded_metadata(model_bytes: bytes) -> EmbeddedMetadata | None:
         name=info.get("name"),
         description=info.get("description"),
         version=info.get("version"),
+        author=info.get("author"),
+        license=info.get("license"),
         normalization=_normalization(inputs[0]),
         labels=labels,
         output_names=tuple(t.get("name") for t in outputs),

@@ -14,15 +14,15 @@ from scaffold.errors import UnsupportedModel
 from scaffold.quiet import native_output_silenced
 
 
-def load_interpreter(model_bytes: bytes, source: str = "model", allocate: bool = True) -> Interpreter:
-    """A single-threaded interpreter (deterministic results for golden data).
+def load_interpreter(model_bytes: bytes, source: str = "model", allocate: bool = True, threads: int = 1) -> Interpreter:
+    """A single-threaded interpreter by default (deterministic results for golden data).
 
     ``allocate=False`` is enough to read tensor details, and works for models whose ops this
     runtime cannot execute (Flex ops), which fail only at allocation.
     """
     try:
         with native_output_silenced():  # "INFO: Created TensorFlow Lite XNNPACK delegate"
-            interpreter = Interpreter(model_content=bytes(model_bytes), num_threads=1)
+            interpreter = Interpreter(model_content=bytes(model_bytes), num_threads=threads)
     except (ValueError, RuntimeError) as exc:
         raise _unloadable(exc, source) from exc
     if allocate:

@@ -111,6 +111,8 @@ class EmbeddedMetadata:
     version: str | None = None
     normalization: Normalization | None = None
     labels: tuple[str, ...] | None = None
+    author: str | None = None
+    license: str | None = None
     # Names given to the output tensors in the metadata, in model output order (the object
     # detector writer names them "location", "category", "score", "number of detections").
     output_names: tuple[str | None, ...] = ()

@@ -24,6 +24,7 @@ _PASS_THROUGH_OPS = {"QUANTIZE", "DEQUANTIZE", "RESHAPE", "SQUEEZE", "CAST"}
 _BUILTIN_NAMES = {
     code: name for name, code in vars(schema.BuiltinOperator).items() if not name.startswith("_")
 }
+_BUILTIN_NAME_SET = frozenset(_BUILTIN_NAMES.values()) - {"CUSTOM"}
 
 TFLITE_IDENTIFIER = b"TFL3"
 DETECTION_POSTPROCESS_OP = "TFLite_Detection_PostProcess"
@@ -72,6 +73,24 @@ def _tensor_info(detail: dict) -> TensorInfo:
         zero_point=int(zero_point),
         shape_signature=tuple(int(d) for d in detail.get("shape_signature", detail["shape"])),
     )
+
+
+def is_builtin(op: str) -> bool:
+    """Whether ``op`` (a name from :func:`op_counts` or ``ModelFacts.ops``) is a builtin op, not
+    a custom op code."""
+    return op in _BUILTIN_NAME_SET or op.startswith("BUILTIN_")
+
+
+def op_counts(model_bytes: bytes) -> dict[str, int]:
+    """How many times each op appears, over every subgraph, in first-seen order."""
+    model = schema.Model.GetRootAs(model_bytes, 0)
+    counts: dict[str, int] = {}
+    for s in range(model.SubgraphsLength()):
+        graph = model.Subgraphs(s)
+        for i in range(graph.OperatorsLength()):
+            name = _op_name(model, graph.Operators(i).OpcodeIndex())
+            counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
 def _op_name(model: schema.Model, opcode_index: int) -> str:
