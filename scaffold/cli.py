@@ -8,12 +8,15 @@ stderr and exit code 1; anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import enum
+import functools
 import json
+import sys
 import time
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -26,7 +29,31 @@ from scaffold.model.spec import BOX_FORMATS, CHANNEL_ORDERS, NMS_MODES, RESIZE_M
 from scaffold.render.acceleration import ACCELERATORS
 from scaffold.render.runtimes import RUNTIMES
 
+class _OneLineUsageErrors(TyperGroup):
+    """Usage errors (a mistyped option, a value outside a choice) as one ``error:`` line with
+    click's exit code 2, like every other failure, instead of a usage banner and a box."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False, **extra)
+        except typer.TyperException as error:  # click's exceptions, as typer vendors them
+            ctx = getattr(error, "ctx", None)
+            if type(error).__name__ == "NoArgsIsHelpError" and ctx is not None:
+                console.print(ctx.get_help())  # no arguments at all: the help, as before
+            else:
+                where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+                errors.print(f"[bold red]error:[/] {escape(' '.join(error.format_message().split()))}{escape(where)}")
+            code = error.exit_code
+        except typer.Abort:
+            errors.print("[bold red]error:[/] aborted.")
+            code = 1
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
+    cls=_OneLineUsageErrors,
     name="tflite-scaffold",
     help="Turn a trained vision model into a ready-to-build Android Studio project with golden JVM tests.",
     no_args_is_help=True,
@@ -69,13 +96,50 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# --debug: unexpected errors show their traceback instead of one line.
+_debug = False
+
+
 @app.callback()
 def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")] = False,
 ) -> None:
     """Turn a trained vision model into a ready-to-build Android Studio project with golden JVM tests."""
+    global _debug
+    _debug = debug
+
+
+def _guarded(command):
+    """Every command ends in one line and a non-zero exit, whatever fails: expected problems are
+    ScaffoldErrors (handled in the command); a file the system refuses (permissions, a full disk)
+    is said as such; anything else is reported as a defect, with its traceback under --debug."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except KeyboardInterrupt:
+            errors.print("[bold red]error:[/] interrupted; nothing was placed (generation writes its output last).")
+            raise typer.Exit(code=130) from None
+        except ScaffoldError as error:
+            _fail(error)
+        except OSError as error:
+            if _debug:
+                raise
+            where = f"{error.filename}: " if error.filename else ""
+            _fail(ScaffoldError(f"{where}{error.strerror or error}."))
+        except Exception as error:  # noqa: BLE001  (the one place that turns any defect into one line)
+            if _debug:
+                raise
+            _fail(ScaffoldError(f"unexpected {type(error).__name__}: {error} (a tflite-scaffold defect; rerun with --debug "
+                                "for the traceback and report it)"))
+
+    return run
 
 
 # Options shared by `new` and `convert`, declared once.
@@ -154,6 +218,7 @@ def _model_inputs(
 
 
 @app.command()
+@_guarded
 def new(
     model: ModelArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to create the Android project in.")],
@@ -284,6 +349,7 @@ def new(
 
 
 @app.command()
+@_guarded
 def convert(
     model: ModelArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="The .tflite file to write.")],
@@ -441,7 +507,7 @@ def _print_new_summary(result, seconds: float, runtime: str, accelerator: str) -
         table.add_row("detector", escape(_describe_detector(head)))
     table.add_row("metadata", "written (normalization, labels, name)" if result.metadata_written else "kept (already matches)")
     table.add_row("runtime", _RUNTIME_SUMMARY[runtime])
-    table.add_row("backend", f"starts on {plan_acceleration(spec, accelerator).reason}")
+    table.add_row("backend", f"starts on {plan_acceleration(spec, accelerator, runtime).reason}")
     build = result.render.build
     if build is not None:
         table.add_row("build", f"AGP {build.agp}, Gradle {build.gradle}, compileSdk {build.compile_sdk}, minSdk {build.min_sdk}; "
@@ -463,6 +529,7 @@ def _print_new_summary(result, seconds: float, runtime: str, accelerator: str) -
 
 
 @app.command()
+@_guarded
 def update(
     project: Annotated[Path, typer.Argument(help="A project generated by `tflite-scaffold new`.")],
     model: Annotated[Optional[Path], typer.Option(help="The new model (default: the one the project was made from).")] = None,
@@ -560,6 +627,7 @@ def _update_json(result) -> dict:
 
 
 @app.command()
+@_guarded
 def verify(
     project: Annotated[Path, typer.Argument(help="A project generated by `tflite-scaffold new`.")],
 ) -> None:
@@ -599,6 +667,7 @@ def _print_json(data: dict) -> None:
 
 
 @app.command()
+@_guarded
 def inspect(
     model: Annotated[str, typer.Argument(metavar="MODEL", help="A .tflite file.")],
     json_: Annotated[bool, typer.Option("--json", help="Print the report as JSON (docs/schemas/inspect.schema.json).")] = False,
@@ -653,6 +722,7 @@ def _print_inspection(r: dict) -> None:
 
 
 @app.command()
+@_guarded
 def bench(
     model: Annotated[str, typer.Argument(metavar="MODEL", help="A .tflite file.")],
     images: Annotated[Optional[Path], typer.Option(help="Images to feed (the first times latency; all of them --compare). "
@@ -709,6 +779,7 @@ def bench(
 
 
 @app.command()
+@_guarded
 def doctor(
     json_: Annotated[bool, typer.Option("--json", help="Print the checks as JSON (docs/schemas/doctor.schema.json).")] = False,
 ) -> None:

@@ -97,10 +97,12 @@ def test_invalid_package_name(models, tmp_path, package):
     assert_clean_failure(result, tmp_path, "invalid --package", out=out)
 
 
-def test_invalid_app_name(models, tmp_path):
+@pytest.mark.parametrize(("name", "phrase"), [("", "--app-name is empty"), ("   ", "--app-name is empty"),
+                                              ("Bob\tApp", "U+0009"), ("Evil\u202eppa", "U+202E"), ("x" * 101, "at most 100")])
+def test_invalid_app_name(models, tmp_path, name, phrase):
     out = tmp_path / "app"
-    result = run_cli(*new_args(models.tflite, out, "--app-name", "Bob's <App>", labels=models.labels))
-    assert_clean_failure(result, tmp_path, "invalid --app-name", out=out)
+    result = run_cli(*new_args(models.tflite, out, "--app-name", name, labels=models.labels))
+    assert_clean_failure(result, tmp_path, phrase, out=out)
 
 
 def test_non_empty_output_dir_without_force(models, tmp_path):
@@ -274,3 +276,15 @@ def test_dynamic_input_size_is_explained(tmp_path):
     labels.write_text("a\nb\nc\n")
     result = run_cli(*new_args(model, tmp_path / "app", labels=labels))
     assert_clean_failure(result, tmp_path, "height and width are not fixed", out=tmp_path / "app")
+
+
+def test_a_folder_of_100000_calibration_files_is_bounded(models, tmp_path):
+    """Only the images a run uses are opened: the calibration steps and at most 2000 held out."""
+    folder = tmp_path / "calibration"
+    folder.mkdir()
+    for i in range(100_000):
+        (folder / f"{i:06d}.png").touch()
+    out = tmp_path / "model.tflite"
+    result = run_cli("convert", models.keras, "--out", out, "--mean", "127.5", "--std", "127.5", "--quantize", "int8",
+                     "--calibration-images", folder)
+    assert_clean_failure(result, tmp_path, "is not a readable image", out=out)

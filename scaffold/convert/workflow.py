@@ -71,6 +71,10 @@ class PixelInput:
     note: str
 
 
+# Enough for a tight agreement estimate; a folder of 100 000 photos must not mean 100 000 runs.
+MAX_EVAL_IMAGES = 2000
+
+
 def plan_conversion(
     source: str,
     kind: ModelKind,
@@ -114,6 +118,10 @@ def plan_conversion(
         # Nothing is calibrated without int8, so every image is "not used for calibration".
         held_out = find_images(calibration_dir, "--calibration-images")
     evaluation = find_images(eval_dir, "--eval-images") if eval_dir else held_out
+    if len(evaluation) > MAX_EVAL_IMAGES:
+        notes.append(f"agreement measured on the first {MAX_EVAL_IMAGES} of {len(evaluation)} held-out images (a seeded "
+                     "shuffle), which bounds the run")
+        evaluation = evaluation[:MAX_EVAL_IMAGES]
     if min_agreement is not None and not evaluation:
         raise ImageError(
             "--min-agreement needs held-out images: pass --eval-images DIR, or give --calibration-images more images "

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from scaffold.errors import LabelsError
+from scaffold.text import unsafe_character
 
 
 # The generated app's ml/Labels.java reads the same files: split lines the way BufferedReader does
@@ -22,6 +23,8 @@ _JAVA_TRIM = "".join(map(chr, range(0x21)))
 
 def parse_labels(text: str, source: str = "labels") -> tuple[str, ...]:
     lines = _LINE_BREAK.split(text.removeprefix("\ufeff"))
+    if len(lines) > MAX_LABELS + 1:
+        raise LabelsError(f"{source} has {len(lines)} lines: at most {MAX_LABELS} labels are read (one per class).")
     while lines and not lines[-1].strip(_JAVA_TRIM):
         lines.pop()
     labels = []
@@ -29,20 +32,45 @@ def parse_labels(text: str, source: str = "labels") -> tuple[str, ...]:
         label = line.strip(_JAVA_TRIM)
         if not label:
             raise LabelsError(f"{source}: line {number} is empty; every line must name one class (index = line - 1).")
+        bad = unsafe_character(label)
+        if bad:
+            raise LabelsError(f"{source}: line {number} contains the control or direction character {bad}; labels are "
+                              "printable text (a tab would also break the app's tab-separated golden files).")
         labels.append(label)
     if not labels:
         raise LabelsError(f"{source} contains no labels.")
     return tuple(labels)
 
 
+# No vision model has more classes; a bigger file is the wrong file (and would be slow to check).
+MAX_LABELS = 100_000
+MAX_LABELS_BYTES = 16 * 1024 * 1024
+
+
 def read_labels(path: Path) -> tuple[str, ...]:
     if not path.is_file():
         raise LabelsError(f"labels file not found: {path}")
+    if path.stat().st_size > MAX_LABELS_BYTES:
+        raise LabelsError(f"{path} is {path.stat().st_size // 1024 // 1024} MB: a labels file has one short line per "
+                          f"class, and at most {MAX_LABELS} classes are read.")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise LabelsError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}).") from exc
     return parse_labels(text, str(path))
+
+
+def duplicate_labels(labels: tuple[str, ...]) -> str | None:
+    """The labels that name more than one class (line numbers 1-based), background and
+    placeholder rows such as "???" aside (label maps with gaps repeat them), or None."""
+    lines: dict[str, list[int]] = {}
+    for number, label in enumerate(labels, start=1):
+        if not is_background(label) and label.strip().lower() not in PLACEHOLDER_LABELS:
+            lines.setdefault(label, []).append(number)
+    repeated = [f"'{label}' (lines {', '.join(map(str, numbers))})" for label, numbers in lines.items() if len(numbers) > 1]
+    if not repeated:
+        return None
+    return ", ".join(repeated[:5]) + (f" and {len(repeated) - 5} more" if len(repeated) > 5 else "")
 
 
 def check_label_count(labels: tuple[str, ...], num_classes: int, source: str) -> None:
@@ -59,6 +87,8 @@ def labels_file_text(labels: tuple[str, ...]) -> str:
 
 # First rows that mean "no object" in detection label maps (TF's examples use "???").
 BACKGROUND_LABELS = {"???", "background", "__background__", "bg"}
+# Rows that fill the gaps of a label map (COCO's 91 ids list "n/a" for the unused ones).
+PLACEHOLDER_LABELS = {"n/a", "na", "unused", "-"}
 _ID_PAIR = re.compile(r"^(\d+)(?:\s*[:,]\s*|\s+)(\S.*)$")
 
 

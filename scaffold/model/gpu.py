@@ -9,8 +9,9 @@ The op set is the 1.x GPU delegate's op parsers (LiteRT v1.4.1
 ``tflite/delegates/gpu/common/model_builder.cc``, ``NewOperationParser``; ops that
 ``gpu_compatibility.cc`` accepts but no parser handles, such as CEIL or ROUND, are not in it),
 builtin ops by their schema names plus the four custom ops it knows. An op outside it is left to
-the CPU: the interpreter still runs the model, its largest GPU-capable partition delegated, with
-a copy at each boundary (MediaPipe's GPU path needs the whole model). Per-op constraints
+the CPU: the interpreter still runs the model, its largest GPU-capable partition delegated and
+the rest (which can be more than the unsupported ops) on the CPU; MediaPipe's GPU path needs
+the whole model. Per-op constraints
 (versions, fused activations, ranks, broadcast shapes) are not modelled here, so "every op is
 GPU-capable" is a necessary condition, which the app then confirms on the device. LiteRT's
 CompiledModel GPU accelerator covers more ops; the same list is used as the conservative view.
@@ -51,8 +52,8 @@ class GpuFit:
         """One line for the CLI, the README and ``inspect``."""
         parts = []
         if self.cpu_ops:
-            parts.append(f"the GPU delegate cannot run {', '.join(self.cpu_ops)} (left to the CPU, with a copy at each "
-                         "boundary)")
+            parts.append(f"the GPU delegate cannot run {', '.join(self.cpu_ops)} (the interpreter gives the GPU the "
+                         "largest part of the graph it can run and the CPU the rest)")
         else:
             parts.append("the GPU delegate can run every op")
         if self.integer:

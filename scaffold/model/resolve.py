@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scaffold.errors import InvalidOption, LabelsError, NormalizationError, UnsupportedModel
-from scaffold.metadata.labels import check_label_count
+from scaffold.metadata.labels import check_label_count, duplicate_labels
 from scaffold.model.pixels import describe_raw, input_values, raw_pixel_normalization
 from scaffold.model.spec import (
     CHANNEL_ORDERS,
@@ -154,7 +154,13 @@ class Common:
         embedded = self.embedded.labels if self.embedded else None
         if choices.labels is None and self.embedded and self.embedded.labels_error:
             raise LabelsError(self.embedded.labels_error)
-        return _pick("labels", choices.labels, embedded, self.notes, self.warnings, same)
+        labels = _pick("labels", choices.labels, embedded, self.notes, self.warnings, same)
+        repeated = duplicate_labels(labels or ())
+        if repeated:
+            # A warning, not an error: ImageNet's own labels name two classes "crane" and two
+            # "maillot", and the stock classifiers ship them that way.
+            self.warnings.append(f"labels repeated: {repeated}; the app shows those classes under the same name")
+        return labels
 
     def spec(self, facts, model_bytes, choices, default_name, labels, head, kind: str) -> ModelSpec:
         embedded = self.embedded
@@ -224,9 +230,11 @@ def resolve_common(facts: ModelFacts, choices: Choices) -> Common:
 
 def resolve_classifier(facts: ModelFacts, model_bytes: bytes, choices: Choices, default_name: str) -> Resolution:
     if len(facts.outputs) != 1:
+        from scaffold.model.task import describe_outputs
+
         raise UnsupportedModel(
             f"an image classifier has one output of class scores; this model has {len(facts.outputs)} outputs "
-            f"({', '.join(str(list(t.shape)) for t in facts.outputs)})."
+            f"({describe_outputs(facts)})."
         )
     output = facts.outputs[0]
     if output.dtype not in SUPPORTED_DTYPES:

@@ -23,8 +23,14 @@ def raw_detector_outputs(outputs: tuple[TensorInfo, ...]) -> bool:
     return a.shape[1] == b.shape[1] and 4 in (a.shape[2], b.shape[2])
 
 
+# A model with thousands of outputs still gets a one-line message.
+_OUTPUTS_SHOWN = 6
+
+
 def describe_outputs(facts: ModelFacts) -> str:
-    return ", ".join(f"{t.name or 'output'} {list(t.shape)} {t.dtype}" for t in facts.outputs)
+    shown = ", ".join(f"{t.name or 'output'} {list(t.shape)} {t.dtype}" for t in facts.outputs[:_OUTPUTS_SHOWN])
+    more = len(facts.outputs) - _OUTPUTS_SHOWN
+    return shown + (f" and {more} more" if more > 0 else "")
 
 
 def guess_task(facts: ModelFacts) -> tuple[str, str]:

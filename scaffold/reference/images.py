@@ -62,6 +62,11 @@ class Photo:
         return orient(self.argb, self.orientation)
 
 
+# Decoding is refused above this (a 50 MP photo is about 200 MB as RGBA): a huge or forged image
+# must not exhaust memory. Pillow's own bomb check stops at 179 MP, after a warning.
+MAX_PIXELS = 50_000_000
+
+
 def load_photo(path: Path, max_side: int | None = None) -> Photo:
     """Decode any Pillow-readable image to ARGB as stored, with its EXIF orientation tag,
     optionally reduced so its longer side is at most ``max_side``."""
@@ -71,6 +76,11 @@ def load_photo(path: Path, max_side: int | None = None) -> Photo:
         raise ImageError(f"image not found: {path}")
     try:
         with Image.open(path) as img:
+            if img.width * img.height > MAX_PIXELS:
+                raise ImageError(f"{path} is {img.width}x{img.height} pixels: more than the {MAX_PIXELS // 10**6} MP an "
+                                 "image may have here; scale it down first.")
+            if max_side and max(img.size) > 2 * max_side:
+                img.draft("RGB", (max_side, max_side))  # JPEG: decode at a reduced scale, not the full frame
             tag = img.getexif().get(ExifTags.Base.Orientation)
             stored = img.convert("RGBA")
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:

@@ -36,12 +36,15 @@ class AccelerationPlan:
         return ", ".join(self.fit.cpu_ops)
 
 
-def plan_acceleration(spec: ModelSpec, accelerator: str) -> AccelerationPlan:
+def plan_acceleration(spec: ModelSpec, accelerator: str, runtime: str = "interpreter") -> AccelerationPlan:
     fit = gpu_fit(spec.ops, spec.input.dtype)
     if accelerator == "cpu":
-        return AccelerationPlan(accelerator, "CPU", "the CPU with XNNPACK, as asked; no GPU library is bundled", fit)
+        left_out = "the GPU switch is left out" if runtime == "mediapipe" else "no GPU library is bundled"
+        return AccelerationPlan(accelerator, "CPU", f"the CPU with XNNPACK, as asked; {left_out}", fit)
     if accelerator == "gpu":
         note = "" if fit.whole and not fit.integer else f" ({fit.describe()})"
+        if runtime == "mediapipe" and not fit.whole:
+            note += "; MediaPipe runs a model on the GPU only whole, so this one will start on the CPU"
         return AccelerationPlan(accelerator, "GPU", f"the GPU, as asked, falling back to the CPU where it cannot run{note}", fit)
     if fit.whole and not fit.integer:
         return AccelerationPlan(accelerator, "GPU", "the GPU, since its delegate can run every op of this float model", fit)

@@ -21,6 +21,7 @@ from scaffold.model.runtime import flex_ops
 from scaffold.model.spec import POSTPROCESS_ROLES, ModelSpec, TensorInfo
 from scaffold.render.acceleration import ACCELERATORS, plan_acceleration
 from scaffold.render.runtimes import RUNTIMES
+from scaffold.render.text import check_app_name, jinja_literal
 
 MODEL_ASSET = "model.tflite"
 LABELS_ASSET = "labels.txt"
@@ -32,8 +33,6 @@ JAVA_KEYWORDS = frozenset(
     throw throws transient try void volatile while true false null var record yield""".split()
 )
 _PACKAGE_PART = re.compile(r"[a-z][a-z0-9_]*")
-# Used in strings.xml, settings.gradle.kts and README: keep it to characters none of them escape.
-_APP_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._()-]{0,49}")
 
 
 @dataclass(frozen=True)
@@ -60,10 +59,7 @@ def validate_app_options(options: AppOptions) -> None:
     keyword = next((p for p in parts if p in JAVA_KEYWORDS), None)
     if keyword:
         raise InvalidOption(f"invalid --package '{options.package_name}': '{keyword}' is a Java keyword.")
-    if not _APP_NAME.fullmatch(options.app_name):
-        raise InvalidOption(
-            f"invalid --app-name '{options.app_name}': use up to 50 letters, digits, spaces and . _ ( ) -"
-        )
+    check_app_name(options.app_name)
     if options.language not in ("kotlin", "java"):
         raise InvalidOption(f"invalid --language '{options.language}': use kotlin or java.")
     if options.top_k < 1:
@@ -99,9 +95,10 @@ def _comment_safe(text: str) -> str:
 
 def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
     norm = spec.preprocessing.normalization
-    acceleration = plan_acceleration(spec, options.accelerator)
+    acceleration = plan_acceleration(spec, options.accelerator, options.runtime)
     context: dict[str, object] = {
-        "app_name": options.app_name,
+        # Escaped for each destination by the template's filters (local_extensions.py).
+        "app_name": jinja_literal(check_app_name(options.app_name)),
         "project_slug": "project",
         "package_name": options.package_name,
         "language": options.language,

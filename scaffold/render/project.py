@@ -138,6 +138,8 @@ def check_output_dir(out: Path, force: bool) -> None:
     """Fail early (before any conversion) when ``out`` is occupied and --force was not given, or
     when --force would destroy work: the user's edits to a generated project, or files of a
     directory that is not a generated project at all."""
+    if out.is_symlink() and not out.exists():
+        raise OutputDirError(f"--out {out} is a symbolic link to {os.readlink(out)}, which does not exist.")
     if out.exists() and not out.is_dir():
         raise OutputDirError(f"--out {out} exists and is a file.")
     parent = next((p for p in out.resolve().parents if p.exists()), None)

@@ -152,7 +152,8 @@ def request_from_options(options: dict, project: Path):
     app = AppOptions(
         given("app_name", "TFLite Classifier"), given("package", "com.example.tfliteclassifier"), given("language", "kotlin"),
         given("top_k", 3), given("threads", 4), given("runtime", "interpreter"),
-        given("accelerator", "auto"),
+        # A project recorded before --accelerator existed had no GPU: it keeps none.
+        given("accelerator", "cpu"),
     )
     return NewProjectRequest(inputs, project, app, o["softmax"], list(o["golden_images"] or []), force=True)
 

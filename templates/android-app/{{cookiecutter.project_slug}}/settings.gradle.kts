@@ -20,5 +20,5 @@ dependencyResolutionManagement {
     }
 }
 
-rootProject.name = "{{ cookiecutter.app_name }}"
+rootProject.name = "{{ cookiecutter.app_name | gradle_name }}"
 include(":app")

@@ -9,7 +9,12 @@ public abstract class Context {
         throw new RuntimeException("stub");
     }
 
+    /** The file-creation mode for private preferences and files. */
+    public static final int MODE_PRIVATE = 0x0000;
+
     public abstract AssetManager getAssets();
+
+    public abstract SharedPreferences getSharedPreferences(String name, int mode);
 
     public abstract Resources getResources();
 

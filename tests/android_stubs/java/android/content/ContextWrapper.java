@@ -14,6 +14,11 @@ public class ContextWrapper extends Context {
     }
 
     @Override
+    public SharedPreferences getSharedPreferences(String name, int mode) {
+        throw new RuntimeException("stub");
+    }
+
+    @Override
     public Resources getResources() {
         throw new RuntimeException("stub");
     }

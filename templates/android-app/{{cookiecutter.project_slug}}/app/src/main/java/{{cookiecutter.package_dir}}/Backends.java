@@ -60,7 +60,12 @@ final class Backends {
         if (requested.backend() != Acceleration.Backend.GPU) {
             return new OnBackend<>(builder.build(false), requested);
         }
-        String reason = gpuProblem.get();
+        String reason;
+        try {
+            reason = gpuProblem.get();
+        } catch (RuntimeException e) {
+            reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        }
         if (reason == null) {
             try {
                 return new OnBackend<>(builder.build(true), requested);

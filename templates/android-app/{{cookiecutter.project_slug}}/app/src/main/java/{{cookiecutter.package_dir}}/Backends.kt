@@ -26,7 +26,11 @@ internal object Backends {
      */
     fun <T> build(requested: Acceleration, gpuProblem: () -> String?, build: (useGpu: Boolean) -> T): OnBackend<T> {
         if (requested.backend() != Acceleration.Backend.GPU) return OnBackend(build(false), requested)
-        val reason = gpuProblem() ?: try {
+        val reason = try {
+            gpuProblem()
+        } catch (e: Exception) {
+            e.message ?: e.javaClass.simpleName
+        } ?: try {
             return OnBackend(build(true), requested)
         } catch (e: Exception) {
             Log.w(TAG, "The GPU could not run the model; running on the CPU", e)

@@ -111,6 +111,15 @@ public final class ImageClassifierHelper implements Closeable {
         if (!inFlight.compareAndSet(false, true)) {
             return; // MediaPipe would drop it anyway, after a copy
         }
+        try {
+            submit(frame);
+        } catch (RuntimeException e) {
+            inFlight.set(false); // no result will come for this frame
+            throw e;
+        }
+    }
+
+    private void submit(ImageProxy frame) {
         long start = System.nanoTime();
         Rect crop = frame.getCropRect();
         float width = frame.getWidth();
@@ -126,9 +135,6 @@ public final class ImageClassifierHelper implements Closeable {
         preprocessNanos = submittedNanos - start;
         try {
             live.classifyAsync(new BitmapImageBuilder(bitmap).build(), options, lastTimestampMs);
-        } catch (RuntimeException e) {
-            inFlight.set(false);
-            throw e;
         } finally {
             bitmap.recycle(); // MediaPipe copied the pixels before classifyAsync returned
         }

@@ -60,6 +60,15 @@ class ImageClassifierHelper private constructor(
     /** Hands a camera frame to the live classifier: the part the preview shows, turned upright. */
     fun classifyLive(frame: ImageProxy) {
         if (!inFlight.compareAndSet(false, true)) return // MediaPipe would drop it anyway, after a copy
+        try {
+            submit(frame)
+        } catch (e: RuntimeException) {
+            inFlight.set(false) // no result will come for this frame
+            throw e
+        }
+    }
+
+    private fun submit(frame: ImageProxy) {
         val start = System.nanoTime()
         val crop = frame.cropRect
         val width = frame.width.toFloat()
@@ -75,9 +84,6 @@ class ImageClassifierHelper private constructor(
         preprocessNanos = submittedNanos - start
         try {
             live.classifyAsync(BitmapImageBuilder(bitmap).build(), options, lastTimestampMs)
-        } catch (e: RuntimeException) {
-            inFlight.set(false)
-            throw e
         } finally {
             bitmap.recycle() // MediaPipe copied the pixels before classifyAsync returned
         }

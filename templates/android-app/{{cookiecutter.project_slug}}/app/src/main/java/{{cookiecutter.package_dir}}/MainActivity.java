@@ -232,7 +232,11 @@ public class MainActivity extends AppCompatActivity {
 {%- if gpu %}
         String reason = running.fallbackReason();
         if (reason != null) {
-            return getString(R.string.gpu_fell_back, {% if threads %}running.threads(), {% endif %}reason);
+{%- if threads %}
+            return getResources().getQuantityString(R.plurals.gpu_fell_back, running.threads(), running.threads(), reason);
+{%- else %}
+            return getString(R.string.gpu_fell_back, reason);
+{%- endif %}
         }
         if (running.backend() == Acceleration.Backend.GPU) {
             return ModelConfig.GPU_LIMITS.isEmpty()
@@ -240,7 +244,11 @@ public class MainActivity extends AppCompatActivity {
                     : getString(R.string.running_on_gpu_partly, ModelConfig.GPU_LIMITS);
         }
 {%- endif %}
-        return getString(R.string.running_on_cpu{% if threads %}, running.threads(){% endif %});
+{%- if threads %}
+        return getResources().getQuantityString(R.plurals.running_on_cpu, running.threads(), running.threads());
+{%- else %}
+        return getString(R.string.running_on_cpu);
+{%- endif %}
     }
 {%- if gpu or threads %}
 

@@ -204,12 +204,20 @@ class MainActivity : AppCompatActivity() {
         val reason = running.fallbackReason()
         return when {
 {%- if gpu %}
-            reason != null -> getString(R.string.gpu_fell_back{% if threads %}, running.threads(){% endif %}, reason)
+{%- if threads %}
+            reason != null -> resources.getQuantityString(R.plurals.gpu_fell_back, running.threads(), running.threads(), reason)
+{%- else %}
+            reason != null -> getString(R.string.gpu_fell_back, reason)
+{%- endif %}
             running.backend() == Acceleration.Backend.GPU && ModelConfig.GPU_LIMITS.isNotEmpty() ->
                 getString(R.string.running_on_gpu_partly, ModelConfig.GPU_LIMITS)
             running.backend() == Acceleration.Backend.GPU -> getString(R.string.running_on_gpu)
 {%- endif %}
-            else -> getString(R.string.running_on_cpu{% if threads %}, running.threads(){% endif %})
+{%- if threads %}
+            else -> resources.getQuantityString(R.plurals.running_on_cpu, running.threads(), running.threads())
+{%- else %}
+            else -> getString(R.string.running_on_cpu)
+{%- endif %}
         }
     }
 {%- if gpu or threads %}

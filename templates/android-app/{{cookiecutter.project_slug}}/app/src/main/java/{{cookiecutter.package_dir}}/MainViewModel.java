@@ -2,10 +2,13 @@
 {%- set Helper = "ObjectDetectorHelper" if detect else "ImageClassifierHelper" -%}
 {%- set run = "detect" if detect else "classify" -%}
 {%- set live_stream = cookiecutter.runtime == "mediapipe" -%}
+{%- set gpu = cookiecutter.accelerator != "cpu" -%}
 package {{ cookiecutter.package_name }};
 
 import android.app.Application;
 import android.content.ContentResolver;
+import android.content.Context;
+import android.content.SharedPreferences;
 import android.graphics.Bitmap;
 import android.net.Uri;
 import android.util.Log;
@@ -44,6 +47,13 @@ public class MainViewModel extends AndroidViewModel {
 
     /** How many camera results the latency statistics are over. */
     private static final int LATENCY_WINDOW = 100;
+
+    private static final String SETTINGS = "model_settings";
+    private static final String KEY_BACKEND = "backend";
+    private static final String KEY_THREADS = "threads";
+{%- if gpu %}
+    private static final String KEY_GPU_STARTING = "gpu_starting";
+{%- endif %}
 
     /** Whether the model is usable yet. */
     public enum ModelStatus { LOADING, READY, FAILED }
@@ -149,6 +159,9 @@ public class MainViewModel extends AndroidViewModel {
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     private final Executor main;
 
+    /** The backend and threads last chosen, kept across launches. */
+    private final SharedPreferences settings;
+
     /** Only read and written on {@link #worker}. */
     private {{ Helper }} helper;
 
@@ -170,7 +183,10 @@ public class MainViewModel extends AndroidViewModel {
     public MainViewModel(@NonNull Application application) {
         super(application);
         main = ContextCompat.getMainExecutor(application);
-        load(ModelConfig.DEFAULT_ACCELERATION);
+        settings = application.getSharedPreferences(SETTINGS, Context.MODE_PRIVATE);
+        Acceleration saved = savedAcceleration();
+        update(current().withAcceleration(saved));
+        load(saved);
     }
 
     /**
@@ -181,8 +197,20 @@ public class MainViewModel extends AndroidViewModel {
         if (requested.equals(current().acceleration)) {
             return;
         }
+        settings.edit().putString(KEY_BACKEND, requested.backend().name()).putInt(KEY_THREADS, requested.threads()).apply();
         update(current().withAcceleration(requested));
         load(requested);
+    }
+
+    private Acceleration savedAcceleration() {
+        Acceleration fallback = ModelConfig.DEFAULT_ACCELERATION;
+        Acceleration.Backend backend = fallback.backend();
+        for (Acceleration.Backend candidate : Acceleration.Backend.values()) {
+            if (candidate.name().equals(settings.getString(KEY_BACKEND, null))) {
+                backend = candidate;
+            }
+        }
+        return Acceleration.requested(backend, settings.getInt(KEY_THREADS, fallback.threads()));
     }
 
     /** (Re)loads the model on {@code requested}'s backend; a later call supersedes one not yet started. */
@@ -198,14 +226,29 @@ public class MainViewModel extends AndroidViewModel {
                 helper = null;
             }
             latency.clear();
-            try {
-{%- if live_stream %}
-                // Live results arrive on MediaPipe's own thread, one per frame it did not drop.
-                helper = {{ Helper }}.create(application, requested, this::showLive);
-{%- else %}
-                helper = {{ Helper }}.create(application, requested);
+{%- if gpu %}
+            // A GPU driver can kill the process natively, where no fallback can catch it: a marker
+            // left from the last launch means that happened, and the CPU runs instead.
+            boolean crashed = requested.backend() == Acceleration.Backend.GPU && settings.getBoolean(KEY_GPU_STARTING, false);
+            Acceleration attempt = crashed ? requested.withBackend(Acceleration.Backend.CPU) : requested;
+            if (attempt.backend() == Acceleration.Backend.GPU) {
+                settings.edit().putBoolean(KEY_GPU_STARTING, true).commit();
+            }
 {%- endif %}
+            try {
+{%- if gpu %}
+                try {
+                    helper = create(application, attempt);
+                } finally {
+                    settings.edit().putBoolean(KEY_GPU_STARTING, false).commit(); // a Java failure is no crash
+                }
+                Acceleration running = crashed
+                        ? Acceleration.fellBack(requested, "the GPU stopped the app when it last started")
+                        : helper.acceleration();
+{%- else %}
+                helper = create(application, requested);
                 Acceleration running = helper.acceleration();
+{%- endif %}
                 main.execute(() -> {
                     if (request == loadRequest) {
                         update(current().withModel(ModelStatus.READY, null, running));
@@ -221,6 +264,16 @@ public class MainViewModel extends AndroidViewModel {
                 });
             }
         });
+    }
+
+    /** Builds the model helper on {@code acceleration}'s backend; on the worker. */
+    private {{ Helper }} create(Application application, Acceleration acceleration){% if not live_stream %} throws IOException{% endif %} {
+{%- if live_stream %}
+        // Live results arrive on MediaPipe's own thread, one per frame it did not drop.
+        return {{ Helper }}.create(application, acceleration, this::showLive);
+{%- else %}
+        return {{ Helper }}.create(application, acceleration);
+{%- endif %}
     }
 
     /** What the screen shows; delivered to observers only while they are started. */

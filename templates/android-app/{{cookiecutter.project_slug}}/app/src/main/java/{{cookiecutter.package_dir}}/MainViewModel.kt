@@ -2,9 +2,11 @@
 {%- set Helper = "ObjectDetectorHelper" if detect else "ImageClassifierHelper" -%}
 {%- set run = "detect" if detect else "classify" -%}
 {%- set live_stream = cookiecutter.runtime == "mediapipe" -%}
+{%- set gpu = cookiecutter.accelerator != "cpu" -%}
 package {{ cookiecutter.package_name }}
 
 import android.app.Application
+import android.content.Context
 import android.graphics.Bitmap
 import android.net.Uri
 import android.util.Log
@@ -97,6 +99,12 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
     /** The latest model load, replaced when the settings change again before it is done. */
     private var loadJob: Job? = null
 
+    /** Numbers loads; only the latest one's outcome reaches the screen. Main thread only. */
+    private var loadRequest = 0
+
+    /** The backend and threads last chosen, kept across launches. */
+    private val settings = application.getSharedPreferences(SETTINGS, Context.MODE_PRIVATE)
+
     /** Numbers photo requests; a result that is not for the latest one is dropped. Main thread only. */
     private var photoRequest = 0
 
@@ -107,7 +115,9 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
     val analysisExecutor: Executor get() = worker
 
     init {
-        load(ModelConfig.DEFAULT_ACCELERATION)
+        val saved = savedAcceleration()
+        _state.update { it.copy(acceleration = saved) }
+        load(saved)
     }
 
     /**
@@ -116,12 +126,20 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
      */
     fun setAcceleration(requested: Acceleration) {
         if (requested == _state.value.acceleration) return
+        settings.edit().putString(KEY_BACKEND, requested.backend().name).putInt(KEY_THREADS, requested.threads()).apply()
         _state.update { it.copy(acceleration = requested, model = ModelStatus.Loading, running = null, liveResult = null, latency = null) }
         load(requested)
     }
 
+    private fun savedAcceleration(): Acceleration {
+        val default = ModelConfig.DEFAULT_ACCELERATION
+        val backend = Acceleration.Backend.values().firstOrNull { it.name == settings.getString(KEY_BACKEND, null) }
+        return Acceleration.requested(backend ?: default.backend(), settings.getInt(KEY_THREADS, default.threads()))
+    }
+
     /** (Re)loads the model on [requested]'s backend; a later call supersedes one not yet started. */
     private fun load(requested: Acceleration) {
+        val request = ++loadRequest
         loadJob?.cancel()
         loadJob = viewModelScope.launch {
             val loaded = try {
@@ -129,25 +147,49 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
                     helper?.close()
                     helper = null
                     latency.clear()
-{%- if live_stream %}
-                    // Live results arrive on MediaPipe's own thread, one per frame it did not drop.
-                    val created = {{ Helper }}.create(getApplication(), requested) { result{% if detect %}, rotationDegrees{% endif %} -> showLive(result{% if detect %}, rotationDegrees{% endif %}) }
+{%- if gpu %}
+                    // A GPU driver can kill the process natively, where no fallback can catch it: a
+                    // marker left from the last launch means that happened, and the CPU runs instead.
+                    val crashed = requested.backend() == Acceleration.Backend.GPU && settings.getBoolean(KEY_GPU_STARTING, false)
+                    val attempt = if (crashed) requested.withBackend(Acceleration.Backend.CPU) else requested
+                    if (attempt.backend() == Acceleration.Backend.GPU) settings.edit().putBoolean(KEY_GPU_STARTING, true).commit()
+{%- endif %}
+{%- if gpu %}
+                    val created = try {
+                        create(attempt)
+                    } finally {
+                        settings.edit().putBoolean(KEY_GPU_STARTING, false).commit() // a Java failure is no crash
+                    }
 {%- else %}
-                    val created = {{ Helper }}.create(getApplication(), requested)
+                    val created = create(requested)
 {%- endif %}
                     helper = created
+{%- if gpu %}
+                    if (crashed) Acceleration.fellBack(requested, "the GPU stopped the app when it last started") else created.acceleration
+{%- else %}
                     created.acceleration
+{%- endif %}
                 }
             } catch (e: CancellationException) {
                 throw e
             } catch (e: Exception) {
                 Log.e(TAG, "Model failed to load", e)
-                _state.update { it.copy(model = ModelStatus.Failed(e.message ?: e.javaClass.name)) }
+                // A load the settings superseded meanwhile says nothing: the newer one will.
+                if (request == loadRequest) _state.update { it.copy(model = ModelStatus.Failed(e.message ?: e.javaClass.name)) }
                 return@launch
             }
-            _state.update { it.copy(model = ModelStatus.Ready, running = loaded) }
+            if (request == loadRequest) _state.update { it.copy(model = ModelStatus.Ready, running = loaded) }
         }
     }
+
+    /** Builds the model helper on [acceleration]'s backend; on [worker]. */
+    private fun create(acceleration: Acceleration): {{ Helper }} =
+{%- if live_stream %}
+        // Live results arrive on MediaPipe's own thread, one per frame it did not drop.
+        {{ Helper }}.create(getApplication(), acceleration) { result{% if detect %}, rotationDegrees{% endif %} -> showLive(result{% if detect %}, rotationDegrees{% endif %}) }
+{%- else %}
+        {{ Helper }}.create(getApplication(), acceleration)
+{%- endif %}
 
     /**
      * Runs on [analysisExecutor] for each camera frame. Frames that arrive while the model loads
@@ -250,5 +292,12 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
 
         /** How many camera results the latency statistics are over. */
         const val LATENCY_WINDOW = 100
+
+        const val SETTINGS = "model_settings"
+        const val KEY_BACKEND = "backend"
+        const val KEY_THREADS = "threads"
+{%- if gpu %}
+        const val KEY_GPU_STARTING = "gpu_starting"
+{%- endif %}
     }
 }

@@ -149,20 +149,44 @@ final class ModelRunner implements Closeable {
         options.setCpuOptions(new CompiledModel.CpuOptions(threads, null, null));
 {%- if gpu %}
         Environment environment = null;
+        CompiledModel model = null;
+        ModelRunner runner = null;
         try {
             environment = useGpu ? Environment.create(context) : null;
-            return new ModelRunner(
-                    CompiledModel.create(context.getAssets(), ModelConfig.MODEL_ASSET, options, environment), environment);
-        } catch (LiteRtException e) {
-            if (environment != null) {
-                environment.close();
+            model = CompiledModel.create(context.getAssets(), ModelConfig.MODEL_ASSET, options, environment);
+            runner = new ModelRunner(model, environment);
+            if (useGpu) {
+                // One run on a blank input: the GPU compiles its programs here, and a GPU that
+                // fails to run the model fails now, where the CPU can still take over.
+                ByteBuffer[] out = new ByteBuffer[runner.outputs.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = runner.outputs.get(i).allocateBuffer();
+                }
+                runner.run(runner.input.allocateBuffer(), out);
             }
-            throw new IllegalStateException(e.getMessage(), e);
+            return runner;
+        } catch (LiteRtException | RuntimeException e) {
+            if (runner != null) {
+                runner.close();
+            } else {
+                if (model != null) {
+                    model.close();
+                }
+                if (environment != null) {
+                    environment.close();
+                }
+            }
+            throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e.getMessage(), e);
         }
 {%- else %}
+        CompiledModel model = null;
         try {
-            return new ModelRunner(CompiledModel.create(context.getAssets(), ModelConfig.MODEL_ASSET, options));
+            model = CompiledModel.create(context.getAssets(), ModelConfig.MODEL_ASSET, options);
+            return new ModelRunner(model);
         } catch (LiteRtException e) {
+            if (model != null) {
+                model.close();
+            }
             throw new IllegalStateException(e.getMessage(), e);
         }
 {%- endif %}

@@ -102,16 +102,30 @@ class ModelRunner private constructor(
             val options = if (useGpu) CompiledModel.Options(Accelerator.GPU, Accelerator.CPU) else CompiledModel.Options(Accelerator.CPU)
             options.cpuOptions = CompiledModel.CpuOptions(numThreads = threads)
             val environment = if (useGpu) Environment.create(context) else null
+            var model: CompiledModel? = null
+            var runner: ModelRunner? = null
             try {
-                return ModelRunner(CompiledModel.create(context.assets, ModelConfig.MODEL_ASSET, options, environment), environment)
+                model = CompiledModel.create(context.assets, ModelConfig.MODEL_ASSET, options, environment)
+                runner = ModelRunner(model, environment)
+                // One run on a blank input: the GPU compiles its programs here, and a GPU that
+                // fails to run the model fails now, where the CPU can still take over.
+                if (useGpu) runner.run(runner.input.allocateBuffer(), runner.outputs.map { it.allocateBuffer() }.toTypedArray())
+                return runner
             } catch (e: Exception) {
-                environment?.close()
+                if (runner != null) runner.close() else model?.close()
+                if (runner == null) environment?.close()
                 throw e
             }
 {%- else %}
             val options = CompiledModel.Options(Accelerator.CPU)
             options.cpuOptions = CompiledModel.CpuOptions(numThreads = threads)
-            return ModelRunner(CompiledModel.create(context.assets, ModelConfig.MODEL_ASSET, options))
+            val model = CompiledModel.create(context.assets, ModelConfig.MODEL_ASSET, options)
+            try {
+                return ModelRunner(model)
+            } catch (e: Exception) {
+                model.close()
+                throw e
+            }
 {%- endif %}
         }
 {%- if gpu %}

@@ -74,7 +74,13 @@ final class ModelRunner implements Closeable {
     static Backends.OnBackend<ModelRunner> open(Context context, Acceleration requested) throws IOException {
         MappedByteBuffer model = loadModel(context, ModelConfig.MODEL_ASSET);
 {%- if gpu %}
-        return Backends.build(requested, Backends::compatibilityProblem, useGpu -> build(model, requested.threads(), useGpu));
+        return Backends.build(requested, Backends::compatibilityProblem, useGpu -> {
+            ModelRunner runner = build(model, requested.threads(), useGpu);
+            if (useGpu) {
+                runner.warmUpOrClose();
+            }
+            return runner;
+        });
 {%- else %}
         return new Backends.OnBackend<>(build(model, requested.threads()), requested);
 {%- endif %}
@@ -107,6 +113,30 @@ final class ModelRunner implements Closeable {
         }
         interpreter.runForMultipleInputsOutputs(inputs, outputMap);
     }
+
+{%- if gpu %}
+    /**
+     * One run on a blank input: a GPU delegate compiles its programs here, and a delegate that
+     * accepts the graph but fails to run it fails now, where the CPU can still take over, not on
+     * the first camera frame. It also keeps that slow first run out of the latency readout.
+     */
+    private void warmUp() {
+        ByteBuffer[] out = new ByteBuffer[outputs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = outputs.get(i).allocateBuffer();
+        }
+        run(input.allocateBuffer(), out);
+    }
+
+    private void warmUpOrClose() {
+        try {
+            warmUp();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+{%- endif %}
 
     @Override
     public void close() {

@@ -50,6 +50,17 @@ class ModelRunner private constructor(
         interpreter.runForMultipleInputsOutputs(inputs, outputMap)
     }
 
+{%- if gpu %}
+    /**
+     * One run on a blank input: a GPU delegate compiles its programs here, and a delegate that
+     * accepts the graph but fails to run it fails now, where the CPU can still take over, not on
+     * the first camera frame. It also keeps that slow first run out of the latency readout.
+     */
+    private fun warmUp() {
+        run(input.allocateBuffer(), outputs.map { it.allocateBuffer() }.toTypedArray())
+    }
+
+{%- endif %}
     override fun close() {
         interpreter.close()
 {%- if gpu %}
@@ -71,12 +82,25 @@ class ModelRunner private constructor(
         fun open(context: Context, requested: Acceleration): OnBackend<ModelRunner> {
             val model = loadModel(context, ModelConfig.MODEL_ASSET)
 {%- if gpu %}
-            return Backends.build(requested, Backends::compatibilityProblem) { useGpu -> build(model, requested.threads(), useGpu) }
+            return Backends.build(requested, Backends::compatibilityProblem) { useGpu ->
+                build(model, requested.threads(), useGpu).also { runner -> if (useGpu) runner.warmUpOrClose() }
+            }
 {%- else %}
             return OnBackend(build(model, requested.threads()), requested)
 {%- endif %}
         }
 
+{%- if gpu %}
+        private fun ModelRunner.warmUpOrClose() {
+            try {
+                warmUp()
+            } catch (e: Exception) {
+                close()
+                throw e
+            }
+        }
+
+{%- endif %}
         /** The labels the app ships, one per class index. */
         fun labels(context: Context): List<String> =
             context.assets.open(ModelConfig.LABELS_ASSET).use { Labels.read(it) }

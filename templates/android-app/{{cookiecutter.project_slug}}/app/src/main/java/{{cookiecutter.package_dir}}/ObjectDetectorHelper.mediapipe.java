@@ -159,6 +159,15 @@ public final class ObjectDetectorHelper implements Closeable {
         if (!inFlight.compareAndSet(false, true)) {
             return; // MediaPipe would drop it anyway, after a copy
         }
+        try {
+            submit(frame);
+        } catch (RuntimeException e) {
+            inFlight.set(false); // no result will come for this frame
+            throw e;
+        }
+    }
+
+    private void submit(ImageProxy frame) {
         long start = System.nanoTime();
         int rotation = frame.getImageInfo().getRotationDegrees();
         Rect crop = frame.getCropRect();
@@ -169,9 +178,6 @@ public final class ObjectDetectorHelper implements Closeable {
         pending = new Frame(rotation, crop.left, crop.top, crop.width(), crop.height(), start, System.nanoTime());
         try {
             live.detectAsync(new BitmapImageBuilder(bitmap).build(), options, lastTimestampMs);
-        } catch (RuntimeException e) {
-            inFlight.set(false);
-            throw e;
         } finally {
             bitmap.recycle(); // MediaPipe copied the pixels before detectAsync returned
         }

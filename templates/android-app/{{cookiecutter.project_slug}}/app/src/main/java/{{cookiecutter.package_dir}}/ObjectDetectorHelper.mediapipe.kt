@@ -91,6 +91,15 @@ class ObjectDetectorHelper private constructor(
      */
     fun detectLive(frame: ImageProxy) {
         if (!inFlight.compareAndSet(false, true)) return // MediaPipe would drop it anyway, after a copy
+        try {
+            submit(frame)
+        } catch (e: RuntimeException) {
+            inFlight.set(false) // no result will come for this frame
+            throw e
+        }
+    }
+
+    private fun submit(frame: ImageProxy) {
         val start = System.nanoTime()
         val rotation = frame.imageInfo.rotationDegrees
         val crop = frame.cropRect
@@ -101,9 +110,6 @@ class ObjectDetectorHelper private constructor(
         pending = Frame(rotation, crop.left, crop.top, crop.width(), crop.height(), start, System.nanoTime())
         try {
             live.detectAsync(BitmapImageBuilder(bitmap).build(), options, lastTimestampMs)
-        } catch (e: RuntimeException) {
-            inFlight.set(false)
-            throw e
         } finally {
             bitmap.recycle() // MediaPipe copied the pixels before detectAsync returned
         }

@@ -9,6 +9,9 @@ public final class Acceleration {
 
     public enum Backend { CPU, GPU }
 
+    /** The longest fallback reason shown. */
+    public static final int MAX_REASON = 160;
+
     private final Backend backend;
     private final int threads;
     private final String fallbackReason;
@@ -30,9 +33,14 @@ public final class Acceleration {
         return new Acceleration(backend, threads, null);
     }
 
-    /** The CPU runs instead of {@code requested}'s GPU, for {@code reason} (shown to the user). */
+    /**
+     * The CPU runs instead of {@code requested}'s GPU, for {@code reason} (shown to the user: its
+     * first line, at most {@value #MAX_REASON} characters, since native errors can run long).
+     */
     public static Acceleration fellBack(Acceleration requested, String reason) {
-        return new Acceleration(Backend.CPU, requested.threads, reason);
+        String line = reason.trim().split("\\R", 2)[0];
+        String shown = line.length() > MAX_REASON ? line.substring(0, MAX_REASON - 1) + "…" : line;
+        return new Acceleration(Backend.CPU, requested.threads, shown);
     }
 
     public Backend backend() {

@@ -33,10 +33,6 @@ public final class Timing {
         return postprocessMs;
     }
 
-    public double totalMs() {
-        return preprocessMs + inferenceMs + postprocessMs;
-    }
-
     private static double millis(long nanos) {
         return nanos / 1e6;
     }
