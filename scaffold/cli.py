@@ -200,6 +200,14 @@ def _model_inputs(
 
     if (mean is None) != (std is None):
         raise NormalizationError("pass --mean and --std together.")
+    from scaffold.errors import InvalidOption
+    from scaffold.text import unsafe_character
+
+    for value, option in ((model_name, "--model-name"), (model_description, "--model-description"),
+                          (model_version, "--model-version")):
+        if value and unsafe_character(value):
+            raise InvalidOption(f"{option} contains the control or direction character {unsafe_character(value)}: "
+                                "use printable text.")
     return ModelInputs(
         model=model,
         conversion=ConversionOptions(quantize.value, io_type.value, select_tf_ops, calibration_steps),
@@ -751,10 +759,9 @@ def bench(
         normalization = Normalization(parse_floats(mean, "--mean"), parse_floats(std, "--std")) if mean else None
         counts = parse_threads(threads)
         paths = find_images(images, "--images") if images is not None else []
-        check_readable(paths)
         reference = open_model(*_read_tflite(model, "bench"), normalization)
-        other = open_model(*_read_tflite(compare, "bench --compare"), normalization) if compare else None
-        with Progress(console=errors, transient=True, disable=json_ or runs * len(counts) < 200) as progress:
+        other = open_model(*_read_tflite(compare, "bench --compare"), normalization, fallback=True) if compare else None
+        with Progress(console=errors, transient=True, disable=json_ or runs * len(counts) < 100) as progress:
             task = progress.add_task("Timing…", total=runs * len(counts))
             result = run_bench(reference, paths, counts, runs, warmup, other,
                                lambda done, total: progress.update(task, completed=done))

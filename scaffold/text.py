@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 
-# Bidi embedding/override/isolate controls (Trojan Source, CVE-2021-42574).
-_BIDI_CONTROLS = {*map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
+# Bidi embedding/override/isolate controls and marks (Trojan Source, CVE-2021-42574), and the
+# invisible zero-width space and byte-order mark. The zero-width (non-)joiners stay: emoji need them.
+_BIDI_CONTROLS = {*map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A)), "\u200e", "\u200f", "\u061c",
+                  "\u200b", "\ufeff"}
 
 
 def unsafe_character(text: str) -> str | None:

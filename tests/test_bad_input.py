@@ -278,13 +278,21 @@ def test_dynamic_input_size_is_explained(tmp_path):
     assert_clean_failure(result, tmp_path, "height and width are not fixed", out=tmp_path / "app")
 
 
-def test_a_folder_of_100000_calibration_files_is_bounded(models, tmp_path):
-    """Only the images a run uses are opened: the calibration steps and at most 2000 held out."""
+def test_a_folder_of_100000_calibration_images_is_a_bounded_run(models, tmp_path):
+    """100 000 real images (hard links to four small photos): the run calibrates on its steps and
+    measures agreement on a seeded sample of 2000, and says so."""
+    import json
+    import os
+
     folder = tmp_path / "calibration"
+    sources = sorted(write_images(tmp_path / "few", 4, size=(8, 8)).iterdir())  # ext4 allows 65 000 links a file
     folder.mkdir()
     for i in range(100_000):
-        (folder / f"{i:06d}.png").touch()
-    out = tmp_path / "model.tflite"
+        os.link(sources[i % 4], folder / f"{i:06d}.png")
+    out, report = tmp_path / "model.tflite", tmp_path / "report.json"
     result = run_cli("convert", models.keras, "--out", out, "--mean", "127.5", "--std", "127.5", "--quantize", "int8",
-                     "--calibration-images", folder)
-    assert_clean_failure(result, tmp_path, "is not a readable image", out=out)
+                     "--calibration-images", folder, "--calibration-steps", "10", "--report", report)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    saved = json.loads(report.read_text())
+    assert saved["calibration_images"] == 10 and saved["eval_images"] == 2000
+    assert any("2000 of 99990 held-out images" in note for note in saved["notes"])

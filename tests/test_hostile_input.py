@@ -109,6 +109,15 @@ def _model_cases() -> list[Case]:
     for identifier in (b"TFL3", b"ABCD"):
         cases += _for_commands(f"wrong-schema-{identifier.decode()}", _wrong_schema(identifier), "")
     cases += _for_commands("empty-file", lambda data: b"", "")
+    for command in ("new", "inspect", "bench", "convert"):
+        def device(tmp_path, models, structural, command=command):
+            out = tmp_path / ("app" if command == "new" else "out.tflite")
+            if command == "new":
+                return new_args(Path("/dev/zero"), out, labels=models.labels), out
+            if command == "convert":
+                return ["convert", "/dev/zero", "--out", out], out
+            return [command, "/dev/zero"], None
+        cases.append(Case(f"{command}-device-as-model", device, "not a regular file"))
     for seed in range(30):
         cases += _for_commands(f"bit-flip-{seed}", _bit_flip(seed), None, commands=("new", "inspect"))
     return cases
@@ -159,6 +168,8 @@ def _label_cases() -> list[Case]:
         _labels_case("device", lambda tmp_path: Path("/dev/zero"), "not found"),
         _labels_case("missing", lambda tmp_path: tmp_path / "nope.txt", "not found"),
         _labels_case("million-lines", _text("x\n" * 1_000_000), "at most 100000 labels"),
+        _labels_case("huge-line", _text(lines(["x" * 100_000, *LABELS[1:]])), "at most 1000"),
+        _labels_case("zero-width-space", _text(lines(["a\u200bb", *LABELS[1:]])), "U+200B"),
     ]
 
 

@@ -39,9 +39,15 @@ LABEL = st.text(TEXT, min_size=1, max_size=20).map(lambda s: s.strip("".join(map
 )
 
 
-def android_string_value(raw: str) -> str:
+def android_string_value(raw: str, formatted_false: bool) -> str:
     """What aapt2 makes of a <string> element's text: quotes preserve whitespace and are dropped,
-    backslash escapes, whitespace runs outside quotes collapse, and the ends are trimmed."""
+    backslash escapes, whitespace runs outside quotes collapse, and the ends are trimmed. Raises
+    where aapt2 fails the build: an unescaped apostrophe outside quotes, a leading @ or ? (read as
+    a reference), or a % in a string not marked formatted="false" (lint: several substitutions)."""
+    if raw[:1] in ("@", "?"):
+        raise AssertionError(f"aapt2 would read {raw!r} as a resource reference")
+    if "%" in raw and not formatted_false:
+        raise AssertionError(f"{raw!r} has a % but no formatted=\"false\"")
     out: list[str] = []
     quoted = False
     i = 0
@@ -57,6 +63,8 @@ def android_string_value(raw: str) -> str:
             out.append({"n": "\n", "t": "\t"}.get(nxt, nxt))
             i += 2
             continue
+        if char == "'" and not quoted:
+            raise AssertionError(f"unescaped apostrophe in {raw!r}")
         if char == '"':
             quoted = not quoted
         elif char.isspace() and not quoted:
@@ -86,7 +94,7 @@ def _check_project(out, name: str, labels: list[str]):
     ET.parse(out / "app/src/main/AndroidManifest.xml")
     strings = ET.parse(out / "app/src/main/res/values/strings.xml").getroot()
     shown = next(s for s in strings.iter("string") if s.get("name") == "app_name")
-    assert android_string_value(shown.text or "") == name.strip()
+    assert android_string_value(shown.text or "", shown.get("formatted") == "false") == name.strip()
     assert (out / "app/src/main/assets/labels.txt").read_text(encoding="utf-8").splitlines() == labels
     settings_gradle = (out / "settings.gradle.kts").read_text()
     project_name = settings_gradle.split('rootProject.name = "')[1].split('"')[0]

@@ -32,7 +32,10 @@ def find_images(directory: Path, option: str) -> list[Path]:
     """Image files under ``directory`` (recursively: class sub-folders are common), sorted."""
     if not directory.is_dir():
         raise ImageError(f"{option} {directory} is not a directory.")
-    images = sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
+    try:
+        images = sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
+    except RecursionError:
+        raise ImageError(f"{option} {directory} nests folders too deeply to walk; point it at the images.") from None
     if not images:
         raise ImageError(f"{option} {directory} contains no images ({', '.join(sorted(IMAGE_SUFFIXES))}).")
     return images
@@ -71,8 +74,12 @@ def check_readable(paths: list[Path]) -> None:
 def input_tensors(paths: list[Path], image: ImageSize, *feeds: tuple[Preprocessing, TensorInfo]) -> list[tuple[np.ndarray, ...]]:
     """For each image (decoded once), its input tensor for each ``(preprocessing, tensor)``: e.g.
     the float model's normalized float32 input and a quantized model's uint8 input."""
-    result = []
+    return list(iter_input_tensors(paths, image, *feeds))
+
+
+def iter_input_tensors(paths: list[Path], image: ImageSize, *feeds: tuple[Preprocessing, TensorInfo]):
+    """As :func:`input_tensors`, one image at a time: thousands of evaluation images never sit in
+    memory together."""
     for path in paths:
         argb = load_image(path, MAX_SOURCE_SIDE)
-        result.append(tuple(preprocess(argb, UPRIGHT, image, preprocessing, tensor) for preprocessing, tensor in feeds))
-    return result
+        yield tuple(preprocess(argb, UPRIGHT, image, preprocessing, tensor) for preprocessing, tensor in feeds)

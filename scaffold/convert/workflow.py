@@ -11,13 +11,14 @@ tells us the input tensor the calibration images must be preprocessed for.
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from scaffold.convert.calibration import check_readable, find_images, input_tensors, split_calibration
+from scaffold.convert.calibration import check_readable, find_images, input_tensors, iter_input_tensors, split_calibration
 from scaffold.convert.options import MIN_CALIBRATION_IMAGES, ConversionOptions
 from scaffold.convert.report import ConversionReport, compare_outputs
 from scaffold.errors import AgreementTooLow, ImageError, InvalidOption, NormalizationError
@@ -119,9 +120,9 @@ def plan_conversion(
         held_out = find_images(calibration_dir, "--calibration-images")
     evaluation = find_images(eval_dir, "--eval-images") if eval_dir else held_out
     if len(evaluation) > MAX_EVAL_IMAGES:
-        notes.append(f"agreement measured on the first {MAX_EVAL_IMAGES} of {len(evaluation)} held-out images (a seeded "
-                     "shuffle), which bounds the run")
-        evaluation = evaluation[:MAX_EVAL_IMAGES]
+        notes.append(f"agreement measured on {MAX_EVAL_IMAGES} of {len(evaluation)} held-out images (a seeded sample "
+                     "across the folders), which bounds the run")
+        evaluation = sorted(random.Random(0).sample(evaluation, MAX_EVAL_IMAGES))
     if min_agreement is not None and not evaluation:
         raise ImageError(
             "--min-agreement needs held-out images: pass --eval-images DIR, or give --calibration-images more images "
@@ -255,7 +256,7 @@ def _compare(float_bytes, converted_bytes, converted_input: TensorInfo, converte
     converted_model = load_interpreter(converted_bytes, "the converted model")
     float_input = replace(converted_input, dtype="float32", scale=0.0, zero_point=0)
     float_outputs, converted_outputs = [], []
-    for float_tensor, converted_tensor in input_tensors(images, image, (float_feed, float_input), (converted_feed, converted_input)):
+    for float_tensor, converted_tensor in iter_input_tensors(images, image, (float_feed, float_input), (converted_feed, converted_input)):
         (expected,) = run_model(float_model, [float_tensor])
         (actual,) = run_model(converted_model, [converted_tensor])
         float_outputs.append(expected.astype(np.float64).reshape(-1))

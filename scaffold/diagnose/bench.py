@@ -12,6 +12,7 @@ can recompute the percentiles.
 
 from __future__ import annotations
 
+import random
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +20,9 @@ from typing import Callable
 
 import numpy as np
 
-from scaffold.convert.calibration import input_tensors
+from scaffold.convert.calibration import iter_input_tensors
 from scaffold.convert.report import compare_outputs
+from scaffold.convert.workflow import MAX_EVAL_IMAGES
 from scaffold.errors import InvalidOption, UnsupportedModel
 from scaffold.model.resolve import Choices, image_size, resolve_common
 from scaffold.model.runtime import flex_ops, load_interpreter, run_model
@@ -32,6 +34,8 @@ from scaffold.reference.postprocess import dequantize
 from scaffold.reference.preprocess import preprocess
 
 SCHEMA = "tflite-scaffold/bench/1"
+# As many as convert's report measures agreement on.
+MAX_COMPARE_IMAGES = MAX_EVAL_IMAGES
 MAX_THREADS = 64
 MAX_RUNS = 100_000
 
@@ -52,8 +56,12 @@ class BenchModel:
         return preprocess(argb, UPRIGHT, image_size(self.facts), self.preprocessing, self.facts.inputs[0])
 
 
-def open_model(path: Path, model_bytes: bytes, normalization: Normalization | None) -> BenchModel:
+def open_model(path: Path, model_bytes: bytes, normalization: Normalization | None, fallback: bool = False) -> BenchModel:
+    """``normalization`` (--mean/--std) applies to the model; with ``fallback`` only where the
+    model's own metadata has none (the --compare model keeps what it says about itself)."""
     facts = inspect_model(model_bytes, str(path))
+    if fallback and facts.metadata is not None and facts.metadata.normalization is not None:
+        normalization = None
     if len(facts.inputs) != 1:
         raise UnsupportedModel(f"{path} has {len(facts.inputs)} inputs; bench feeds one image input.")
     flex = flex_ops(facts.ops)
@@ -123,11 +131,12 @@ def compare(reference: BenchModel, other: BenchModel, images: list[Path]) -> dic
 
 
 def _per_model_inputs(images, reference: BenchModel, other: BenchModel, feeds):
+    """Both models' inputs for each image, one image at a time."""
     if image_size(reference.facts) == image_size(other.facts):
-        return input_tensors(images, image_size(reference.facts), *feeds)
-    # Different input sizes: decode once per model (each resizes the same photo its own way).
-    return [(a, b) for (a,), (b,) in zip(input_tensors(images, image_size(reference.facts), feeds[0]),
-                                          input_tensors(images, image_size(other.facts), feeds[1]))]
+        return iter_input_tensors(images, image_size(reference.facts), *feeds)
+    # Different input sizes: each model resizes the same photo its own way.
+    return ((a, b) for (a,), (b,) in zip(iter_input_tensors(images, image_size(reference.facts), feeds[0]),
+                                          iter_input_tensors(images, image_size(other.facts), feeds[1])))
 
 
 def bench(model: BenchModel, images: list[Path], threads: list[int], runs: int, warmup: int,
@@ -138,6 +147,8 @@ def bench(model: BenchModel, images: list[Path], threads: list[int], runs: int, 
         raise InvalidOption(f"--warmup must be from 0 to {MAX_RUNS}.")
     if other is not None and not images:
         raise InvalidOption("--compare needs --images DIR: agreement is measured on real images.")
+    if len(images) > MAX_COMPARE_IMAGES:  # bounded like convert's held-out set, and the same sample
+        images = sorted(random.Random(0).sample(images, MAX_COMPARE_IMAGES))
     argb = _first_image(images)
     tensor = model.input_for(argb)
     total = runs * len(threads)

@@ -37,7 +37,8 @@ def run_checks(directory: Path) -> list[Check]:
     return [
         _python(),
         _package("ai-edge-litert", "runs models (inspect, bench, golden data, verify)"),
-        _package("tensorflow-cpu", "converts Keras and SavedModel sources (a .tflite needs none)", module="tensorflow"),
+        _package("tensorflow-cpu", "converts Keras and SavedModel sources (a .tflite needs none)", module="tensorflow",
+                 alternatives=("tensorflow",)),
         _metadata_writers(),
         _libusb(),
         _java(),
@@ -60,12 +61,16 @@ def _python() -> Check:
                  None if ok else "install Python 3.11+ and run `make setup`")
 
 
-def _package(distribution: str, purpose: str, module: str | None = None) -> Check:
+def _package(distribution: str, purpose: str, module: str | None = None, alternatives: tuple[str, ...] = ()) -> Check:
+    """Installed under ``distribution`` or one of its ``alternatives`` (tensorflow-cpu or tensorflow)."""
     module = module or distribution.replace("-", "_")
-    try:
-        version = importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
-        version = None
+    version = None
+    for name in (distribution, *alternatives):
+        try:
+            version = importlib.metadata.version(name)
+            break
+        except importlib.metadata.PackageNotFoundError:
+            continue
     if version is None or importlib.util.find_spec(module) is None:
         return Check(distribution, "missing", True, f"not installed; it {purpose}", "run `make setup` (pyproject.toml pins it)")
     return Check(distribution, "ok", True, f"{version}; it {purpose}")

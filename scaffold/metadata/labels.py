@@ -32,6 +32,9 @@ def parse_labels(text: str, source: str = "labels") -> tuple[str, ...]:
         label = line.strip(_JAVA_TRIM)
         if not label:
             raise LabelsError(f"{source}: line {number} is empty; every line must name one class (index = line - 1).")
+        if len(label) > MAX_LABEL_LENGTH:
+            raise LabelsError(f"{source}: line {number} is {len(label)} characters long; a label has at most "
+                              f"{MAX_LABEL_LENGTH}.")
         bad = unsafe_character(label)
         if bad:
             raise LabelsError(f"{source}: line {number} contains the control or direction character {bad}; labels are "
@@ -44,6 +47,8 @@ def parse_labels(text: str, source: str = "labels") -> tuple[str, ...]:
 
 # No vision model has more classes; a bigger file is the wrong file (and would be slow to check).
 MAX_LABELS = 100_000
+# A class name, not a paragraph (and javac's 64 KB limit on a string constant stays far away).
+MAX_LABEL_LENGTH = 1000
 MAX_LABELS_BYTES = 16 * 1024 * 1024
 
 

@@ -7,13 +7,15 @@ silent accuracy loss: a normalization that differs between training and the app.
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
 from ai_edge_litert import schema_py_generated as schema
 
 from scaffold.errors import LabelsError, UnsupportedModel
 from scaffold.metadata._support import support_modules
-from scaffold.metadata.labels import parse_labels
+from scaffold.metadata.labels import MAX_LABELS_BYTES, parse_labels
 from scaffold.model.spec import EmbeddedMetadata, Normalization
 
 METADATA_FIELD_NAME = b"TFLITE_METADATA"
@@ -41,7 +43,7 @@ def read_embedded_metadata(model_bytes: bytes) -> EmbeddedMetadata | None:
     outputs = graph.get("output_tensor_metadata") or [{}]
     labels, labels_error = None, None
     try:
-        labels = next((found for t in outputs if (found := _labels(t, packed, displayer))), None)
+        labels = next((found for t in outputs if (found := _labels(t, packed, displayer, model_bytes))), None)
     except LabelsError as exc:
         labels_error = str(exc)
     return EmbeddedMetadata(
@@ -67,14 +69,28 @@ def _normalization(tensor: dict) -> Normalization | None:
     return None
 
 
+def _packed_size(model_bytes: bytes, name: str) -> int:
+    """The uncompressed size of a file packed in the model (a zip appended to the flatbuffer),
+    read from the zip's directory, before anything is decompressed."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(model_bytes)) as archive:
+            return archive.getinfo(name).file_size
+    except (zipfile.BadZipFile, KeyError):
+        return 0
+
+
 _LABEL_FILE_TYPES = ("TENSOR_AXIS_LABELS", "TENSOR_VALUE_LABELS")  # classifiers / detectors' category tensor
 
 
-def _labels(tensor: dict, packed: set[str], displayer) -> tuple[str, ...] | None:
+def _labels(tensor: dict, packed: set[str], displayer, model_bytes: bytes) -> tuple[str, ...] | None:
     """The tensor's first label file, if it is actually packed in the model."""
     for file in tensor.get("associated_files") or []:
         if file.get("type") in _LABEL_FILE_TYPES and file.get("name") in packed:
             source = f"labels file '{file['name']}' embedded in the model"
+            size = _packed_size(model_bytes, file["name"])
+            if size > MAX_LABELS_BYTES:
+                raise LabelsError(f"{source} unpacks to {size // 1024 // 1024} MB: more than a labels file can be "
+                                  f"({MAX_LABELS_BYTES // 1024 // 1024} MB); pass --labels.")
             try:
                 text = displayer.get_associated_file_buffer(file["name"]).decode("utf-8")
             except UnicodeDecodeError as exc:

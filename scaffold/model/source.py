@@ -42,6 +42,8 @@ def detect_kind(source: str | Path) -> ModelKind:
         if (path / "saved_model.pb").is_file() or (path / "saved_model.pbtxt").is_file():
             return ModelKind.SAVED_MODEL
         raise UnsupportedModel(f"{path} is a directory without saved_model.pb; expected a SavedModel directory.")
+    if not path.is_file():  # a device or a pipe would be read forever
+        raise UnsupportedModel(f"{path} is not a regular file; pass the model file itself.")
     with path.open("rb") as f:
         head = f.read(8)
     if looks_like_tflite(head):

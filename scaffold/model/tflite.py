@@ -99,7 +99,7 @@ def _op_name(model: schema.Model, opcode_index: int) -> str:
     # value for old readers. The larger of the two is the real one.
     builtin = max(code.BuiltinCode(), code.DeprecatedBuiltinCode())
     if builtin == schema.BuiltinOperator.CUSTOM:
-        return code.CustomCode().decode()
+        return code.CustomCode().decode("utf-8", "replace")
     return _BUILTIN_NAMES.get(builtin, f"BUILTIN_{builtin}")
 
 

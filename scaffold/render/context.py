@@ -22,6 +22,7 @@ from scaffold.model.spec import POSTPROCESS_ROLES, ModelSpec, TensorInfo
 from scaffold.render.acceleration import ACCELERATORS, plan_acceleration
 from scaffold.render.runtimes import RUNTIMES
 from scaffold.render.text import check_app_name, jinja_literal
+from scaffold.text import unsafe_character
 
 MODEL_ASSET = "model.tflite"
 LABELS_ASSET = "labels.txt"
@@ -88,9 +89,11 @@ def model_summary(spec: ModelSpec) -> str:
 
 
 def _comment_safe(text: str) -> str:
-    """Text that can sit in a Java comment: no comment terminator, and no backslash that javac
-    would read as a unicode escape (it does so even inside comments)."""
-    return text.replace("\\", "\\\\").replace("*/", "* /")
+    """Text that can sit in a Java comment: no comment terminator, no backslash that javac would
+    read as a unicode escape (it does so even inside comments), and no control or direction
+    character from third-party metadata (a bidi override makes code read otherwise than it runs)."""
+    visible = "".join("\ufffd" if unsafe_character(c) else c for c in text)
+    return visible.replace("\\", "\\\\").replace("*/", "* /")
 
 
 def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
