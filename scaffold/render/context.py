@@ -100,7 +100,7 @@ def template_context(spec: ModelSpec, options: AppOptions) -> dict[str, object]:
     norm = spec.preprocessing.normalization
     acceleration = plan_acceleration(spec, options.accelerator, options.runtime)
     context: dict[str, object] = {
-        # Escaped for each destination by the template's filters (local_extensions.py).
+        # Escaped for each destination by the template's filters (tflite_scaffold_filters.py).
         "app_name": jinja_literal(check_app_name(options.app_name)),
         "project_slug": "project",
         "package_name": options.package_name,

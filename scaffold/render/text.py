@@ -1,7 +1,7 @@
 """Free text from the user (the app name, labels, model names) on its way into generated files.
 
 Any printable name is accepted, in any script, with quotes, ``&``, ``<``, ``%``, a leading ``@``
-or emoji: the template escapes it for each destination (``local_extensions.py`` in the template:
+or emoji: the template escapes it for each destination (``tflite_scaffold_filters.py`` in the template:
 strings.xml, Markdown, a Gradle project name). What is refused is what no destination can hold
 faithfully or what only deceives: control characters (a tab or newline would also break the
 line- and tab-separated files the app reads), and bidirectional overrides, which make text read

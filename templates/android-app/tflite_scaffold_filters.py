@@ -3,7 +3,8 @@
 A name like ``Tom's "Plant" Doctor & Co. <beta> 100%`` or ``@home`` is valid for Android Studio,
 which escapes it; so does this template, destination by destination, instead of restricting what
 users may call their app. cookiecutter loads this module through ``_extensions`` in
-cookiecutter.json (the template directory is on ``sys.path`` while it renders).
+cookiecutter.json (the template directory is on ``sys.path`` while it renders; a name of its
+own, so no other module shadows it).
 """
 
 from __future__ import annotations
