@@ -30,6 +30,11 @@ import org.tensorflow.lite.task.vision.classifier.ImageClassifier;
  * <p>Not thread-safe: {@link MainViewModel} calls it from one background thread.
  */
 public final class ImageClassifierHelper implements Closeable {
+{%- if gpu %}
+
+    /** Any size works: the runtime resizes it to the model's input. */
+    private static final int WARM_UP_SIDE = 64;
+{%- endif %}
 
     /**
      * Top categories, best first, and how long each stage took: preprocessing is the app's (the
@@ -83,7 +88,20 @@ public final class ImageClassifierHelper implements Closeable {
                 .setBaseOptions(base.build())
                 .setMaxResults(ModelConfig.MAX_RESULTS)
                 .build();
-        return ImageClassifier.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options);
+        ImageClassifier classifier = ImageClassifier.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options);
+{%- if gpu %}
+        if (useGpu) {
+            // One run on a blank image: a GPU that accepts the model but fails to run it fails now,
+            // where the CPU can still take over, and the slow first run stays out of the readout.
+            try {
+                classifier.classify(TensorImage.fromBitmap(Bitmap.createBitmap(WARM_UP_SIDE, WARM_UP_SIDE, Bitmap.Config.ARGB_8888)));
+            } catch (RuntimeException e) {
+                classifier.close();
+                throw e;
+            }
+        }
+{%- endif %}
+        return classifier;
     }
 
     /** What really runs the model: the backend asked for, or the CPU and why. */

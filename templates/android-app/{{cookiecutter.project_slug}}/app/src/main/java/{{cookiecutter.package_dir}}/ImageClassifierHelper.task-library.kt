@@ -63,6 +63,10 @@ class ImageClassifierHelper private constructor(
     override fun close() = classifier.close()
 
     companion object {
+{%- if gpu %}
+        /** Any size works: the runtime resizes it to the model's input. */
+        private const val WARM_UP_SIDE = 64
+{%- endif %}
         /**
          * Loads the model from assets (stored uncompressed) with the options this app was generated
          * with; the Task Library reads normalization and labels from the model's metadata.
@@ -87,7 +91,20 @@ class ImageClassifierHelper private constructor(
                 .setBaseOptions(base.build())
                 .setMaxResults(ModelConfig.MAX_RESULTS)
                 .build()
-            return ImageClassifier.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options)
+            val classifier = ImageClassifier.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options)
+{%- if gpu %}
+            if (useGpu) {
+                // One run on a blank image: a GPU that accepts the model but fails to run it fails
+                // now, where the CPU can still take over, and the slow first run stays out of the readout.
+                try {
+                    classifier.classify(TensorImage.fromBitmap(Bitmap.createBitmap(WARM_UP_SIDE, WARM_UP_SIDE, Bitmap.Config.ARGB_8888)))
+                } catch (e: Exception) {
+                    classifier.close()
+                    throw e
+                }
+            }
+{%- endif %}
+            return classifier
         }
 
         /** The Task Library's orientations are the EXIF ones, in the order of their tags 1 to 8. */

@@ -36,6 +36,11 @@ import org.tensorflow.lite.task.vision.detector.ObjectDetector;
  * <p>Not thread-safe: {@link MainViewModel} calls it from one background thread.
  */
 public final class ObjectDetectorHelper implements Closeable {
+{%- if gpu %}
+
+    /** Any size works: the runtime resizes it to the model's input. */
+    private static final int WARM_UP_SIDE = 64;
+{%- endif %}
 
     /**
      * Detections (best first; each box normalized to the upright image) with their boxes in pixels
@@ -100,7 +105,20 @@ public final class ObjectDetectorHelper implements Closeable {
         if (!ModelConfig.LABEL_ALLOWLIST.isEmpty()) {
             options.setLabelAllowList(ModelConfig.LABEL_ALLOWLIST);
         }
-        return ObjectDetector.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options.build());
+        ObjectDetector detector = ObjectDetector.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options.build());
+{%- if gpu %}
+        if (useGpu) {
+            // One run on a blank image: a GPU that accepts the model but fails to run it fails now,
+            // where the CPU can still take over, and the slow first run stays out of the readout.
+            try {
+                detector.detect(TensorImage.fromBitmap(Bitmap.createBitmap(WARM_UP_SIDE, WARM_UP_SIDE, Bitmap.Config.ARGB_8888)));
+            } catch (RuntimeException e) {
+                detector.close();
+                throw e;
+            }
+        }
+{%- endif %}
+        return detector;
     }
 
     /** What really runs the model: the backend asked for, or the CPU and why. */

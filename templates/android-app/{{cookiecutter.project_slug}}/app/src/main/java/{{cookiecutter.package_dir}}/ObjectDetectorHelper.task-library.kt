@@ -92,6 +92,10 @@ class ObjectDetectorHelper private constructor(
     override fun close() = detector.close()
 
     companion object {
+{%- if gpu %}
+        /** Any size works: the runtime resizes it to the model's input. */
+        private const val WARM_UP_SIDE = 64
+{%- endif %}
         /**
          * Loads the model from assets (stored uncompressed) with the options this app was generated
          * with; the Task Library reads normalization, labels and output layout from the metadata.
@@ -119,7 +123,20 @@ class ObjectDetectorHelper private constructor(
                 .setScoreThreshold(ModelConfig.SCORE_THRESHOLD.toFloat())
                 .apply { if (ModelConfig.LABEL_ALLOWLIST.isNotEmpty()) setLabelAllowList(ModelConfig.LABEL_ALLOWLIST) }
                 .build()
-            return ObjectDetector.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options)
+            val detector = ObjectDetector.createFromFileAndOptions(context, ModelConfig.MODEL_ASSET, options)
+{%- if gpu %}
+            if (useGpu) {
+                // One run on a blank image: a GPU that accepts the model but fails to run it fails
+                // now, where the CPU can still take over, and the slow first run stays out of the readout.
+                try {
+                    detector.detect(TensorImage.fromBitmap(Bitmap.createBitmap(WARM_UP_SIDE, WARM_UP_SIDE, Bitmap.Config.ARGB_8888)))
+                } catch (e: Exception) {
+                    detector.close()
+                    throw e
+                }
+            }
+{%- endif %}
+            return detector
         }
     }
 }
