@@ -231,6 +231,10 @@ public class MainViewModel extends AndroidViewModel {
             // left from the last launch means that happened, and the CPU runs instead.
             boolean crashed = requested.backend() == Acceleration.Backend.GPU && settings.getBoolean(KEY_GPU_STARTING, false);
             Acceleration attempt = crashed ? requested.withBackend(Acceleration.Backend.CPU) : requested;
+            if (crashed) {
+                // Stays on the CPU until the user picks the GPU again.
+                settings.edit().putString(KEY_BACKEND, Acceleration.Backend.CPU.name()).apply();
+            }
             if (attempt.backend() == Acceleration.Backend.GPU) {
                 settings.edit().putBoolean(KEY_GPU_STARTING, true).commit();
             }
@@ -251,7 +255,12 @@ public class MainViewModel extends AndroidViewModel {
 {%- endif %}
                 main.execute(() -> {
                     if (request == loadRequest) {
+{%- if gpu %}
+                        UiState state = crashed ? current().withAcceleration(attempt) : current();
+                        update(state.withModel(ModelStatus.READY, null, running));
+{%- else %}
                         update(current().withModel(ModelStatus.READY, null, running));
+{%- endif %}
                     }
                 });
             } catch ({% if not live_stream %}IOException | {% endif %}RuntimeException e) {

@@ -142,6 +142,9 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
         val request = ++loadRequest
         loadJob?.cancel()
         loadJob = viewModelScope.launch {
+{%- if gpu %}
+            var crashed = false
+{%- endif %}
             val loaded = try {
                 withContext(workerDispatcher) {
                     helper?.close()
@@ -150,8 +153,10 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
 {%- if gpu %}
                     // A GPU driver can kill the process natively, where no fallback can catch it: a
                     // marker left from the last launch means that happened, and the CPU runs instead.
-                    val crashed = requested.backend() == Acceleration.Backend.GPU && settings.getBoolean(KEY_GPU_STARTING, false)
+                    crashed = requested.backend() == Acceleration.Backend.GPU && settings.getBoolean(KEY_GPU_STARTING, false)
                     val attempt = if (crashed) requested.withBackend(Acceleration.Backend.CPU) else requested
+                    // Stays on the CPU until the user picks the GPU again.
+                    if (crashed) settings.edit().putString(KEY_BACKEND, Acceleration.Backend.CPU.name).apply()
                     if (attempt.backend() == Acceleration.Backend.GPU) settings.edit().putBoolean(KEY_GPU_STARTING, true).commit()
 {%- endif %}
 {%- if gpu %}
@@ -178,7 +183,12 @@ class MainViewModel(application: Application) : AndroidViewModel(application) {
                 if (request == loadRequest) _state.update { it.copy(model = ModelStatus.Failed(e.message ?: e.javaClass.name)) }
                 return@launch
             }
+{%- if gpu %}
+            val setting = if (crashed) requested.withBackend(Acceleration.Backend.CPU) else requested
+            if (request == loadRequest) _state.update { it.copy(model = ModelStatus.Ready, running = loaded, acceleration = setting) }
+{%- else %}
             if (request == loadRequest) _state.update { it.copy(model = ModelStatus.Ready, running = loaded) }
+{%- endif %}
         }
     }
 
